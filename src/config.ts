@@ -1,0 +1,119 @@
+import path from 'node:path';
+import { validate as validateCron } from 'node-cron';
+import { z } from 'zod';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const cron = (fallback: string) =>
+  z
+    .string()
+    .trim()
+    .default(fallback)
+    .refine((v) => validateCron(v), 'a cron expression such as "* * * * *" (minute hour day month weekday)');
+
+const optionalString = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v === '' ? undefined : v));
+
+const snowflake = optionalString.refine((v) => v === undefined || /^\d{17,20}$/.test(v), {
+  message: 'a Discord server id (17-20 digits)',
+});
+
+const EnvSchema = z.object({
+  DISCORD_TOKEN: optionalString.refine((v) => v === undefined || /^[\w.-]{20,}$/.test(v), {
+    message: 'a bot token from the Discord developer portal (Bot > Reset Token)',
+  }),
+  DISCORD_API_URL: optionalString.refine(
+    (v) => v === undefined || /^https?:\/\/[^\s]+\/api$/.test(v),
+    'an http(s) URL ending in /api, e.g. http://127.0.0.1:3000/api',
+  ),
+  DISCORD_GUILD_ID: snowflake,
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .default('file:./data/quizbot.db')
+    .refine((v) => /^file:.+/.test(v), 'a SQLite URL of the form file:./path/to/quizbot.db'),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { message: `one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  QUESTIONS_DIR: z.string().trim().min(1).default('questions'),
+  REMINDER_CRON: cron('* * * * *'),
+  LEADERBOARD_CRON: cron('0 9 * * 1'),
+  SESSION_SIZE: z.coerce
+    .number({ message: 'a whole number from 1 to 50' })
+    .int('a whole number from 1 to 50')
+    .min(1, 'a whole number from 1 to 50')
+    .max(50, 'a whole number from 1 to 50')
+    .default(10),
+  DEFAULT_TIMEZONE: z
+    .string()
+    .trim()
+    .default('UTC')
+    .refine(isValidTimeZone, 'an IANA timezone name such as Europe/Berlin or Asia/Seoul'),
+});
+
+export type Config = {
+  discordToken: string | undefined;
+  discordApiUrl: string | undefined;
+  discordGuildId: string | undefined;
+  /** Absolute path of the SQLite file. */
+  databasePath: string;
+  logLevel: (typeof LOG_LEVELS)[number];
+  questionsDir: string;
+  reminderCron: string;
+  leaderboardCron: string;
+  sessionSize: number;
+  defaultTimezone: string;
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+    this.name = 'ConfigError';
+  }
+}
+
+export function isValidTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Parses the environment once; every problem is reported, each naming its variable. */
+export function parseConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config {
+  const result = EnvSchema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? 'environment');
+      const got = env[name];
+      const shown = name === 'DISCORD_TOKEN' || got === undefined ? '' : ` (got "${got}")`;
+      return `${name}: expected ${issue.message}${shown}`;
+    });
+    throw new ConfigError(problems);
+  }
+  const e = result.data;
+  return {
+    discordToken: e.DISCORD_TOKEN,
+    discordApiUrl: e.DISCORD_API_URL,
+    discordGuildId: e.DISCORD_GUILD_ID,
+    databasePath: path.resolve(cwd, e.DATABASE_URL.slice('file:'.length)),
+    logLevel: e.LOG_LEVEL,
+    questionsDir: path.resolve(cwd, e.QUESTIONS_DIR),
+    reminderCron: e.REMINDER_CRON,
+    leaderboardCron: e.LEADERBOARD_CRON,
+    sessionSize: e.SESSION_SIZE,
+    defaultTimezone: e.DEFAULT_TIMEZONE,
+  };
+}
+
+/** Reads `.env` when present; variables already set in the environment win. */
+export function loadDotEnv(file = '.env'): void {
+  try {
+    process.loadEnvFile(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+}

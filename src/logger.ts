@@ -1,0 +1,33 @@
+import { Writable } from 'node:stream';
+import pino, { type Logger } from 'pino';
+
+export type { Logger } from 'pino';
+
+/**
+ * JSON logs to stderr (stdout belongs to the console chat). Secrets are scrubbed from the
+ * serialised line itself, so a token can never leak through an error message, a stack, or a
+ * payload that some library logs.
+ */
+export function createLogger(
+  level: string,
+  secrets: (string | undefined)[] = [],
+  sink: { write(line: string): void } = process.stderr,
+): Logger {
+  const hidden = secrets.filter((s): s is string => typeof s === 'string' && s.length >= 8);
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      let line = chunk.toString('utf8');
+      for (const secret of hidden) line = line.replaceAll(secret, '[redacted]');
+      sink.write(line);
+      callback();
+    },
+  });
+  return pino(
+    {
+      level,
+      base: undefined,
+      redact: { paths: ['token', '*.token', 'authorization', '*.authorization', 'headers.authorization'] },
+    },
+    stream,
+  );
+}
