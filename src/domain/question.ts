@@ -1,0 +1,124 @@
+/** The question bank's model: plain data, validated by src/bank before it reaches anything else. */
+
+export type QuestionKind = 'choice' | 'truefalse' | 'text' | 'flashcard';
+
+type QuestionBase = {
+  id: string;
+  topic: string;
+  tags: string[];
+  prompt: string;
+  explanation: string;
+  /** Note ids from the bank registry. */
+  source: string[];
+  docs: string | undefined;
+  /** The cited note is outdated or wrong on this point; the explanation says what changed. */
+  correctsNote: boolean;
+  /** Set for questions generated from a comparison row. */
+  comparisonId: string | undefined;
+};
+
+export type ChoiceQuestion = QuestionBase & {
+  kind: 'choice';
+  options: string[];
+  /** Indexes of the correct options, ascending. */
+  answer: number[];
+};
+export type TrueFalseQuestion = QuestionBase & { kind: 'truefalse'; answer: boolean };
+export type TextQuestion = QuestionBase & {
+  kind: 'text';
+  /** Accepted answers; the first is the canonical one shown as the correct answer. */
+  accept: string[];
+};
+export type FlashcardQuestion = QuestionBase & { kind: 'flashcard'; back: string };
+
+export type Question = ChoiceQuestion | TrueFalseQuestion | TextQuestion | FlashcardQuestion;
+
+export type Fact = {
+  id: string;
+  topic: string;
+  service: string;
+  title: string;
+  text: string;
+  source: string[];
+  docs: string | undefined;
+};
+
+export type ComparisonRow = { key: string; dimension: string; cells: string[]; quiz: boolean };
+
+export type Comparison = {
+  id: string;
+  topic: string;
+  title: string;
+  columns: string[];
+  rows: ComparisonRow[];
+  source: string[];
+  docs: string | undefined;
+};
+
+export type Topic = { id: string; title: string; service: string };
+export type Service = { id: string; name: string; aliases: string[] };
+export type Note = { id: string; file: string; title: string };
+
+export type Bank = {
+  notes: Note[];
+  topics: Topic[];
+  services: Service[];
+  questions: Question[];
+  facts: Fact[];
+  comparisons: Comparison[];
+};
+
+export const LETTERS = 'ABCDE';
+
+export function letter(index: number): string {
+  return LETTERS[index] ?? '?';
+}
+
+/** The correct answer as a member should read it. */
+export function correctAnswerText(q: Question): string {
+  switch (q.kind) {
+    case 'choice':
+      return q.answer.map((i) => `${letter(i)}. ${q.options[i] ?? ''}`).join('; ');
+    case 'truefalse':
+      return q.answer ? 'True' : 'False';
+    case 'text':
+      return q.accept[0] ?? '';
+    case 'flashcard':
+      return q.back;
+  }
+}
+
+export function isMultiSelect(q: Question): boolean {
+  return q.kind === 'choice' && q.answer.length > 1;
+}
+
+/**
+ * Questions generated from comparison rows whose cells are all distinct: "which option is
+ * described by this cell?". Ids are `<comparison>.<row>`, stable as long as the row key is.
+ */
+export function comparisonQuestions(c: Comparison): Question[] {
+  const out: Question[] = [];
+  for (const row of c.rows) {
+    if (!row.quiz) continue;
+    const distinct = new Set(row.cells.map((x) => x.trim().toLowerCase()));
+    if (distinct.size !== row.cells.length) continue;
+    row.cells.forEach((cell, index) => {
+      const table = c.columns.map((col, i) => `${col}: ${row.cells[i] ?? ''}`).join(' · ');
+      out.push({
+        id: `${c.id}.${row.key}.${index + 1}`,
+        kind: 'choice',
+        topic: c.topic,
+        tags: ['comparison', c.id],
+        prompt: `${c.title} — ${row.dimension}: which one is "${cell}"?`,
+        options: [...c.columns],
+        answer: [index],
+        explanation: `${row.dimension} — ${table}.`,
+        source: c.source,
+        docs: c.docs,
+        correctsNote: false,
+        comparisonId: c.id,
+      });
+    });
+  }
+  return out;
+}
