@@ -25,7 +25,8 @@ const total = header.map((_, i) => (i === 0 ? 'total' : String(rows.reduce((s, r
 const table = [header, ...rows, total];
 const widths = header.map((_, i) => Math.max(...table.map((r) => (r[i] ?? '').length)));
 console.log('');
-for (const r of table) console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  '));
+for (const r of table)
+  console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  '));
 const handWritten = bank.questions.filter((q) => q.comparisonId === undefined).length;
 console.log(
   `\n${problems.length === 0 ? 'OK' : `${problems.length} problem(s)`}: ${bank.questions.length} questions (${handWritten} written, ${bank.questions.length - handWritten} from comparison tables), ${bank.facts.length} facts, ${bank.comparisons.length} comparisons.`,

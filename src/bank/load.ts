@@ -33,7 +33,12 @@ type ParsedFile = { file: string; doc: Document.Parsed; lines: LineCounter };
 class Reporter {
   readonly problems: BankProblem[] = [];
 
-  add(f: ParsedFile | string, nodePath: readonly PropertyKey[], id: string | undefined, message: string): void {
+  add(
+    f: ParsedFile | string,
+    nodePath: readonly PropertyKey[],
+    id: string | undefined,
+    message: string,
+  ): void {
     const file = typeof f === 'string' ? f : f.file;
     const line = typeof f === 'string' ? undefined : lineOf(f, nodePath);
     this.problems.push({ file, line, id, message });
@@ -50,7 +55,9 @@ class Reporter {
 function lineOf(f: ParsedFile, nodePath: readonly PropertyKey[]): number | undefined {
   // Walk up the path until a node exists (a missing field reports its parent's line).
   for (let n = nodePath.length; n >= 0; n--) {
-    const node = f.doc.getIn(nodePath.slice(0, n) as unknown[], true) as { range?: [number, number, number] } | null;
+    const node = f.doc.getIn(nodePath.slice(0, n) as unknown[], true) as {
+      range?: [number, number, number];
+    } | null;
     if (node?.range !== undefined) return f.lines.linePos(node.range[0]).line;
   }
   return undefined;
@@ -59,7 +66,10 @@ function lineOf(f: ParsedFile, nodePath: readonly PropertyKey[]): number | undef
 function parseFile(dir: string, name: string, report: Reporter): ParsedFile | undefined {
   const file = path.join(path.basename(dir), name);
   const lines = new LineCounter();
-  const doc = parseDocument(readFileSync(path.join(dir, name), 'utf8'), { lineCounter: lines, prettyErrors: false });
+  const doc = parseDocument(readFileSync(path.join(dir, name), 'utf8'), {
+    lineCounter: lines,
+    prettyErrors: false,
+  });
   if (doc.errors.length > 0) {
     for (const e of doc.errors) {
       report.problems.push({
@@ -90,12 +100,18 @@ export function readBank(dir: string): { bank: Bank; problems: BankProblem[] } {
       .filter((n) => n.endsWith('.yaml'))
       .sort();
   } catch (error) {
-    report.add(dir, [], undefined, `cannot read the question directory (${(error as NodeJS.ErrnoException).code})`);
+    report.add(
+      dir,
+      [],
+      undefined,
+      `cannot read the question directory (${(error as NodeJS.ErrnoException).code})`,
+    );
     return { bank, problems: report.problems };
   }
 
   const registryFile = names.includes(REGISTRY_FILE) ? parseFile(dir, REGISTRY_FILE, report) : undefined;
-  if (!names.includes(REGISTRY_FILE)) report.add(path.join(path.basename(dir), REGISTRY_FILE), [], undefined, 'missing');
+  if (!names.includes(REGISTRY_FILE))
+    report.add(path.join(path.basename(dir), REGISTRY_FILE), [], undefined, 'missing');
   if (registryFile !== undefined) {
     const parsed = RegistrySchema.safeParse(registryFile.doc.toJS());
     if (parsed.success) {
@@ -124,7 +140,8 @@ export function readBank(dir: string): { bank: Bank; problems: BankProblem[] } {
 
   const checkSources = (f: ParsedFile, at: PropertyKey[], id: string, source: string[], docs?: string) => {
     source.forEach((s, i) => {
-      if (!noteIds.has(s)) report.add(f, [...at, 'source', i], id, `source: unknown note "${s}" (see ${REGISTRY_FILE})`);
+      if (!noteIds.has(s))
+        report.add(f, [...at, 'source', i], id, `source: unknown note "${s}" (see ${REGISTRY_FILE})`);
     });
     if (source.length === 0 && docs === undefined) {
       report.add(f, at, id, 'source: name at least one note, or link the AWS docs page in docs');
@@ -142,7 +159,8 @@ export function readBank(dir: string): { bank: Bank; problems: BankProblem[] } {
       continue;
     }
     const topic = shape.data.topic;
-    if (`${topic}.yaml` !== name) report.add(f, ['topic'], undefined, `topic "${topic}" must match the file name`);
+    if (`${topic}.yaml` !== name)
+      report.add(f, ['topic'], undefined, `topic "${topic}" must match the file name`);
     if (!topicIds.has(topic)) {
       report.add(f, ['topic'], undefined, `unknown topic "${topic}" (topics are listed in ${REGISTRY_FILE})`);
     }
@@ -151,26 +169,42 @@ export function readBank(dir: string): { bank: Bank; problems: BankProblem[] } {
     shape.data.facts.forEach((raw, i) => {
       const at = ['facts', i];
       const parsed = FactSchema.safeParse(raw);
-      if (!parsed.success) return report.zod(f, at, idOf(raw), parsed.error);
+      if (!parsed.success) {
+        report.zod(f, at, idOf(raw), parsed.error);
+        return;
+      }
       const x = parsed.data;
       if (!claim(f, at, 'fact', x.id)) return;
-      if (!serviceIds.has(x.service)) report.add(f, [...at, 'service'], x.id, `service: unknown service "${x.service}"`);
+      if (!serviceIds.has(x.service))
+        report.add(f, [...at, 'service'], x.id, `service: unknown service "${x.service}"`);
       checkSources(f, at, x.id, x.source, x.docs);
-      const fact: Fact = { id: x.id, topic, service: x.service, title: x.title, text: x.fact, source: x.source, docs: x.docs };
+      const fact: Fact = {
+        id: x.id,
+        topic,
+        service: x.service,
+        title: x.title,
+        text: x.fact,
+        source: x.source,
+        docs: x.docs,
+      };
       bank.facts.push(fact);
     });
 
     shape.data.comparisons.forEach((raw, i) => {
       const at = ['comparisons', i];
       const parsed = ComparisonSchema.safeParse(raw);
-      if (!parsed.success) return report.zod(f, at, idOf(raw), parsed.error);
+      if (!parsed.success) {
+        report.zod(f, at, idOf(raw), parsed.error);
+        return;
+      }
       const x = parsed.data;
       if (!claim(f, at, 'comparison', x.id)) return;
       checkSources(f, at, x.id, x.source, x.docs);
       const keys = new Set<string>();
       let complete = true;
       x.rows.forEach((row, r) => {
-        if (keys.has(row.key)) report.add(f, [...at, 'rows', r, 'key'], x.id, `rows: duplicate row key "${row.key}"`);
+        if (keys.has(row.key))
+          report.add(f, [...at, 'rows', r, 'key'], x.id, `rows: duplicate row key "${row.key}"`);
         keys.add(row.key);
         if (row.cells.length !== x.columns.length) {
           complete = false;
@@ -202,7 +236,10 @@ export function readBank(dir: string): { bank: Bank; problems: BankProblem[] } {
     shape.data.questions.forEach((raw, i) => {
       const at = ['questions', i];
       const parsed = QuestionSchema.safeParse(raw);
-      if (!parsed.success) return report.zod(f, at, idOf(raw), parsed.error);
+      if (!parsed.success) {
+        report.zod(f, at, idOf(raw), parsed.error);
+        return;
+      }
       const x = parsed.data;
       if (!claim(f, at, 'question', x.id)) return;
       checkSources(f, at, x.id, x.source, x.docs);
@@ -228,11 +265,17 @@ export function readBank(dir: string): { bank: Bank; problems: BankProblem[] } {
           const outside = given.filter((l) => LETTERS.indexOf(l) >= x.options.length);
           if (outside.length > 0) {
             const range = `A-${LETTERS[x.options.length - 1]}`;
-            report.add(f, [...at, 'answer'], x.id, `answer: ${outside.join(', ')} is not among the options (${range})`);
+            report.add(
+              f,
+              [...at, 'answer'],
+              x.id,
+              `answer: ${outside.join(', ')} is not among the options (${range})`,
+            );
             return;
           }
           const lowered = x.options.map((o) => o.toLowerCase());
-          if (new Set(lowered).size !== lowered.length) report.add(f, [...at, 'options'], x.id, 'options: two options are the same');
+          if (new Set(lowered).size !== lowered.length)
+            report.add(f, [...at, 'options'], x.id, 'options: two options are the same');
           question = { ...base, kind: 'choice', options: x.options, answer: indexes };
           break;
         }
@@ -250,8 +293,15 @@ export function readBank(dir: string): { bank: Bank; problems: BankProblem[] } {
     });
   }
   for (const t of bank.topics) {
-    if (!filesWithTopic.has(t.id)) report.add(path.join(path.basename(dir), `${t.id}.yaml`), [], undefined, `topic "${t.id}" has no file`);
-    if (!serviceIds.has(t.service)) report.add(path.join(path.basename(dir), REGISTRY_FILE), [], t.id, `topic service "${t.service}" is unknown`);
+    if (!filesWithTopic.has(t.id))
+      report.add(path.join(path.basename(dir), `${t.id}.yaml`), [], undefined, `topic "${t.id}" has no file`);
+    if (!serviceIds.has(t.service))
+      report.add(
+        path.join(path.basename(dir), REGISTRY_FILE),
+        [],
+        t.id,
+        `topic service "${t.service}" is unknown`,
+      );
   }
   return { bank, problems: report.problems };
 }

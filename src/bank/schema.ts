@@ -6,11 +6,7 @@ const id = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case (lowercase letters, digits and dashes)');
 const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, 'must not be empty')
-    .max(max, `must be at most ${max} characters`);
+  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 const url = z
   .string()
   .regex(/^https:\/\/(docs\.)?aws\.amazon\.com\/\S+$/, 'must be an https://docs.aws.amazon.com/... link');
@@ -56,9 +52,13 @@ export const FlashcardSchema = z.strictObject({
   back: text(700),
 });
 
-export const QuestionSchema = z.discriminatedUnion('kind', [ChoiceSchema, TrueFalseSchema, TextSchema, FlashcardSchema], {
-  message: 'kind must be one of choice, truefalse, text, flashcard',
-});
+export const QuestionSchema = z.discriminatedUnion(
+  'kind',
+  [ChoiceSchema, TrueFalseSchema, TextSchema, FlashcardSchema],
+  {
+    message: 'kind must be one of choice, truefalse, text, flashcard',
+  },
+);
 
 export const FactSchema = z.strictObject({
   id,

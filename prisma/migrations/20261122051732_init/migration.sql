@@ -126,7 +126,7 @@ CREATE TABLE "StudySession" (
     "topic" TEXT,
     "mode" TEXT NOT NULL,
     "queue" TEXT NOT NULL,
-    "reasked" TEXT NOT NULL DEFAULT '[]',
+    "newIds" TEXT NOT NULL DEFAULT '[]',
     "step" INTEGER NOT NULL DEFAULT 0,
     "shownAt" DATETIME,
     "answered" INTEGER NOT NULL DEFAULT 0,

@@ -1,0 +1,80 @@
+import { monthStart, studyDay, weekStart } from '../domain/day.ts';
+import type { CoreContext } from './context.ts';
+import { currentStreak } from './study.ts';
+
+export type Period = 'week' | 'month' | 'all';
+export const PERIODS: { id: Period; label: string }[] = [
+  { id: 'week', label: 'This week' },
+  { id: 'month', label: 'This month' },
+  { id: 'all', label: 'All time' },
+];
+
+export type BoardEntry = {
+  rank: number;
+  memberId: string;
+  displayName: string;
+  points: number;
+  reviews: number;
+  accuracy: number | null;
+  streak: number;
+};
+
+export type Leaderboard = {
+  groupId: string;
+  period: Period;
+  /** First study day of the period (UTC calendar), null for all time. */
+  from: string | null;
+  entries: BoardEntry[];
+  /** The caller's own entry, present even when outside the top rows shown. */
+  me: BoardEntry | null;
+};
+
+/** Period bounds use the UTC calendar so one board means the same days for every member. */
+export function periodStart(period: Period, now: number): string | null {
+  const today = studyDay(now, 'UTC');
+  if (period === 'week') return weekStart(today);
+  if (period === 'month') return monthStart(today);
+  return null;
+}
+
+/**
+ * Members ranked by points (see src/domain/progress.ts), then accuracy, then reviews, then
+ * name and id: equal totals never swap places between two calls.
+ */
+export async function getLeaderboard(
+  ctx: CoreContext,
+  groupId: string,
+  period: Period,
+  memberId?: string,
+): Promise<Leaderboard> {
+  const now = ctx.clock();
+  const from = periodStart(period, now);
+  const rows = await ctx.store.leaderboardRows(groupId, from);
+  const active = rows.filter((r) => r.reviews > 0);
+  const members = new Map((await ctx.store.membersById(active.map((r) => r.memberId))).map((m) => [m.id, m]));
+  const entries = active
+    .map((r) => {
+      const m = members.get(r.memberId);
+      return {
+        rank: 0,
+        memberId: r.memberId,
+        displayName: r.displayName,
+        points: r.points,
+        reviews: r.reviews,
+        accuracy: r.reviews === 0 ? null : r.correct / r.reviews,
+        streak: m === undefined ? 0 : currentStreak(m, now),
+      };
+    })
+    .sort(
+      (a, b) =>
+        b.points - a.points ||
+        (b.accuracy ?? 0) - (a.accuracy ?? 0) ||
+        b.reviews - a.reviews ||
+        a.displayName.localeCompare(b.displayName) ||
+        (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0),
+    );
+  entries.forEach((e, i) => {
+    e.rank = i + 1;
+  });
+  return { groupId, period, from, entries, me: entries.find((e) => e.memberId === memberId) ?? null };
+}

@@ -1,0 +1,96 @@
+import { addDays, dayStart, studyDay } from '../domain/day.ts';
+import { LEARNED_INTERVAL_DAYS } from '../domain/progress.ts';
+import { type CoreContext, UserError } from './context.ts';
+import { currentStreak } from './study.ts';
+
+export type TopicProgress = { topic: string; title: string; total: number; seen: number; learned: number };
+
+export type Progress = {
+  displayName: string;
+  today: string;
+  timezone: string;
+  seen: number;
+  total: number;
+  dueToday: number;
+  learned: number;
+  reviewsTotal: number;
+  accuracy7: number | null;
+  accuracy30: number | null;
+  reviews7: number;
+  currentStreak: number;
+  longestStreak: number;
+  nextDueAt: number | null;
+  topics: TopicProgress[];
+  /** Reviews per study day over the last 26 weeks, for the heatmap. */
+  reviewsByDay: { day: string; reviews: number }[];
+  /** Cards due on each of the next 14 study days (today includes anything overdue). */
+  forecast: { day: string; due: number }[];
+  streakDays: string[];
+};
+
+function accuracy(stats: { reviews: number; correct: number }[]): number | null {
+  const reviews = stats.reduce((s, x) => s + x.reviews, 0);
+  return reviews === 0 ? null : stats.reduce((s, x) => s + x.correct, 0) / reviews;
+}
+
+export async function getProgress(ctx: CoreContext, memberId: string): Promise<Progress> {
+  const member = await ctx.store.findMember(memberId);
+  if (member === null) throw new UserError('unknown-member', 'You have no progress yet: start with /quiz.');
+  const now = ctx.clock();
+  const tz = member.timezone;
+  const today = studyDay(now, tz);
+  const [cards, stats, reviewsTotal] = await Promise.all([
+    ctx.store.memberCards(memberId),
+    ctx.store.dailyStatsSince(memberId, addDays(today, -182)),
+    ctx.store.countReviews(memberId),
+  ]);
+  const endOfToday = dayStart(addDays(today, 1), tz);
+  const forecastDays = Array.from({ length: 14 }, (_, i) => addDays(today, i));
+  const forecastEnds = forecastDays.map((d) => dayStart(addDays(d, 1), tz));
+  const forecast = forecastDays.map((day) => ({ day, due: 0 }));
+  let nextDueAt: number | null = null;
+  for (const c of cards) {
+    const due = c.dueAt.getTime();
+    const slot = forecastEnds.findIndex((end) => due < end);
+    const bucket = slot === -1 ? undefined : forecast[slot];
+    if (bucket !== undefined) bucket.due++;
+    if (due > now && (nextDueAt === null || due < nextDueAt)) nextDueAt = due;
+  }
+  const byTopic = new Map<string, TopicProgress>(
+    ctx.bank.topics.map((t) => [t.id, { topic: t.id, title: t.title, total: 0, seen: 0, learned: 0 }]),
+  );
+  for (const q of ctx.bank.questions) {
+    const t = byTopic.get(q.topic);
+    if (t !== undefined) t.total++;
+  }
+  for (const c of cards) {
+    const q = ctx.bank.question(c.questionId);
+    const t = q === undefined ? undefined : byTopic.get(q.topic);
+    if (t === undefined) continue;
+    t.seen++;
+    if (c.intervalDays >= LEARNED_INTERVAL_DAYS) t.learned++;
+  }
+  const last = (n: number) => stats.filter((s) => s.day >= addDays(today, -(n - 1)));
+  const streak = currentStreak(member, now);
+  const streakEnd = member.lastStreakDay ?? today;
+  return {
+    displayName: member.displayName,
+    today,
+    timezone: tz,
+    seen: cards.filter((c) => ctx.bank.question(c.questionId) !== undefined).length,
+    total: ctx.bank.questions.length,
+    dueToday: cards.filter((c) => c.dueAt.getTime() < endOfToday).length,
+    learned: cards.filter((c) => c.intervalDays >= LEARNED_INTERVAL_DAYS).length,
+    reviewsTotal,
+    accuracy7: accuracy(last(7)),
+    accuracy30: accuracy(last(30)),
+    reviews7: last(7).reduce((s, x) => s + x.reviews, 0),
+    currentStreak: streak,
+    longestStreak: member.longestStreak,
+    nextDueAt,
+    topics: [...byTopic.values()],
+    reviewsByDay: stats.map((s) => ({ day: s.day, reviews: s.reviews })),
+    forecast,
+    streakDays: Array.from({ length: streak }, (_, i) => addDays(streakEnd, -i)).reverse(),
+  };
+}

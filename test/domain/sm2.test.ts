@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type Grade,
+  InvalidGradeError,
+  NEW_CARD,
+  nextEasiness,
+  review,
+  type Sm2State,
+} from '../../src/domain/sm2.ts';
+
+function run(grades: Grade[], start: Sm2State = NEW_CARD): Sm2State[] {
+  const out: Sm2State[] = [];
+  let s = start;
+  for (const g of grades) {
+    s = review(s, g);
+    out.push(s);
+  }
+  return out;
+}
+
+describe('SM-2 easiness factor (SuperMemo, 1990: EF + (0.1 - (5-q)(0.08 + (5-q)0.02)))', () => {
+  it('GIVEN EF 2.5 THEN grade 5 adds 0.1, grade 4 keeps it, grade 3 subtracts 0.14', () => {
+    expect(nextEasiness(2.5, 5)).toBeCloseTo(2.6, 10);
+    expect(nextEasiness(2.5, 4)).toBeCloseTo(2.5, 10);
+    expect(nextEasiness(2.5, 3)).toBeCloseTo(2.36, 10);
+  });
+
+  it('GIVEN an EF near the floor THEN it never drops below 1.3', () => {
+    expect(nextEasiness(1.35, 3)).toBe(1.3);
+    expect(run([3, 3, 3, 3, 3, 3, 3, 3, 3, 3]).at(-1)?.easiness).toBe(1.3);
+  });
+});
+
+describe('SM-2 intervals', () => {
+  it('GIVEN a new card answered 5,5,5 THEN intervals are 1, 6, then 6 x 2.7 rounded up = 17', () => {
+    expect(run([5, 5, 5]).map((s) => s.intervalDays)).toEqual([1, 6, 17]);
+  });
+
+  it('GIVEN a grade below 3 THEN repetitions restart at I(1) = 1 day and EF is unchanged', () => {
+    const [, , lapsed] = run([5, 4, 2]);
+    expect(lapsed).toEqual({ easiness: 2.6, intervalDays: 1, repetitions: 0 });
+    const [next] = run([4], lapsed);
+    expect(next?.intervalDays).toBe(1);
+  });
+
+  it('GIVEN a grade outside 0-5 THEN it is refused with a typed error', () => {
+    expect(() => review(NEW_CARD, 6 as Grade)).toThrow(InvalidGradeError);
+    expect(() => review(NEW_CARD, 2.5 as Grade)).toThrow(InvalidGradeError);
+  });
+
+  /**
+   * open-spaced-repetition/sm-2, tests/test_sm_2.py::test_intervals (same rules): ratings
+   * 4,3,3,4,5,3,0,1,3,3,4,5,3 give due gaps [1,0,0,6,15,0,0,0,0,0,35,85,0]. There, a rating
+   * below 4 leaves the card due "now" for extra reviews that never change the schedule; here
+   * those extra reviews are the session's re-asks and never reach `review`. The scheduled
+   * reviews in that sequence are therefore ratings 4,3,5,3,5,3, with intervals 1,6,15,35,85,194.
+   */
+  it('GIVEN the open-spaced-repetition sm-2 test vector THEN the scheduled intervals match', () => {
+    const scheduled = run([4, 3, 5, 3, 5, 3]);
+    expect(scheduled.map((s) => s.intervalDays)).toEqual([1, 6, 15, 35, 85, 194]);
+    expect(scheduled.map((s) => s.easiness)).toEqual([2.5, 2.36, 2.46, 2.32, 2.42, 2.28]);
+  });
+});
