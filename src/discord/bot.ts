@@ -1,0 +1,174 @@
+import { Client, Events, GatewayIntentBits, RESTEvents } from 'discord.js';
+import type { App } from '../app.ts';
+import type { Config } from '../config.ts';
+import type { Logger } from '../logger.ts';
+import { type Scheduler, startScheduler } from '../scheduler/scheduler.ts';
+import { describeError } from './errors.ts';
+import { createInteractionHandler } from './interactions.ts';
+import { createDiscordSender } from './sender.ts';
+
+/**
+ * The Discord transport: a discord.js client whose interactions go to the core, plus the
+ * scheduler (daily quiz DMs, weekly leaderboard) sending through the same client.
+ */
+
+export type BotOptions = {
+  /** Defer an interaction not answered after this many ms (Discord allows 3 s). */
+  deferAfterMs?: number;
+  /** DMs sent at once in a reminder round. */
+  reminderConcurrency?: number;
+  /** How long stop() waits for interactions in progress. */
+  shutdownGraceMs?: number;
+};
+
+export type Bot = {
+  client: Client<true>;
+  scheduler: Scheduler;
+  /** Stops the cron jobs, lets interactions in progress finish, and disconnects. */
+  stop(): Promise<void>;
+};
+
+/**
+ * Intents: Guilds only (not privileged). Interactions reach a bot whatever its intents, and the
+ * bot reads no messages, so neither DirectMessages nor any privileged intent is needed; Guilds
+ * keeps server names and channels cached.
+ */
+export const INTENTS = [GatewayIntentBits.Guilds];
+
+export async function startBot(
+  app: App,
+  config: Config,
+  log: Logger,
+  options: BotOptions = {},
+): Promise<Bot> {
+  const token = config.discordToken;
+  if (token === undefined)
+    throw new Error('DISCORD_TOKEN is not set: the Discord bot cannot start without it');
+  const client = new Client({
+    intents: INTENTS,
+    ...(config.discordApiUrl === undefined ? {} : { rest: { api: config.discordApiUrl } }),
+  });
+
+  const inFlight = new Set<Promise<void>>();
+  let accepting = true;
+  const handle = createInteractionHandler({
+    ctx: app.ctx,
+    log,
+    client,
+    deferAfterMs: options.deferAfterMs ?? 2_000,
+  });
+  client.on(Events.InteractionCreate, (interaction) => {
+    if (!accepting) return;
+    const run = handle(interaction)
+      .catch((error: unknown) => log.error({ error: describeError(error) }, 'interaction handler crashed'))
+      .finally(() => inFlight.delete(run));
+    inFlight.add(run);
+  });
+  client.on(Events.Error, (error) => log.error({ error: describeError(error) }, 'Discord client error'));
+  client.on(Events.Warn, (message) => log.warn({ discord: message }, 'Discord client warning'));
+  client.on(Events.ShardDisconnect, (event, shard) =>
+    log.warn({ shard, code: event.code }, 'gateway disconnected'),
+  );
+  client.on(Events.ShardResume, (shard) => log.info({ shard }, 'gateway resumed'));
+  client.rest.on(RESTEvents.RateLimited, (info) =>
+    log.warn(
+      {
+        route: info.route,
+        method: info.method,
+        retryAfterMs: info.retryAfter,
+        global: info.global,
+        scope: info.scope,
+      },
+      'Discord rate limit: waiting before retrying',
+    ),
+  );
+
+  const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
+  try {
+    await client.login(token);
+    await ready;
+  } catch (error) {
+    await client.destroy();
+    throw error;
+  }
+  const readyClient = client as Client<true>;
+
+  const sender = createDiscordSender(client, log);
+  const scheduler = startScheduler({
+    ctx: app.ctx,
+    log,
+    reminderCron: config.reminderCron,
+    leaderboardCron: config.leaderboardCron,
+    sender,
+    poster: sender,
+    ...(options.reminderConcurrency === undefined ? {} : { concurrency: options.reminderConcurrency }),
+  });
+
+  let stopping: Promise<void> | null = null;
+  return {
+    client: readyClient,
+    scheduler,
+    stop() {
+      stopping ??= (async () => {
+        accepting = false;
+        await scheduler.stop();
+        const grace = options.shutdownGraceMs ?? 10_000;
+        let timer: NodeJS.Timeout | undefined;
+        const timeout = new Promise<'timeout'>((resolve) => {
+          timer = setTimeout(() => resolve('timeout'), grace);
+        });
+        const outcome = await Promise.race([Promise.allSettled([...inFlight]), timeout]);
+        clearTimeout(timer);
+        if (outcome === 'timeout')
+          log.warn({ pending: inFlight.size }, 'interactions still running at shutdown');
+        await client.destroy();
+      })();
+      return stopping;
+    },
+  };
+}
+
+/**
+ * `npm start` with DISCORD_TOKEN: runs until SIGINT or SIGTERM, then shuts down in order
+ * (cron jobs, interactions in progress, gateway, database) and resolves the exit code.
+ */
+export async function runBot(app: App, config: Config, log: Logger): Promise<number> {
+  let bot: Bot;
+  try {
+    bot = await startBot(app, config, log);
+  } catch (error) {
+    log.fatal({ error: describeError(error) }, 'cannot connect to Discord');
+    console.error(`Cannot connect to Discord: ${error instanceof Error ? error.message : String(error)}`);
+    await app.close();
+    return 1;
+  }
+  log.info(
+    { user: bot.client.user.tag, servers: bot.client.guilds.cache.size },
+    'Discord bot ready (Ctrl-C to stop)',
+  );
+  const onRejection = (reason: unknown) => log.error({ error: describeError(reason) }, 'unhandled rejection');
+  process.on('unhandledRejection', onRejection);
+
+  return new Promise<number>((resolve) => {
+    const shutdown = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', shutdown);
+      process.off('SIGTERM', shutdown);
+      log.info({ signal }, 'shutting down');
+      void (async () => {
+        let code = 0;
+        try {
+          await bot.stop();
+        } catch (error) {
+          log.error({ error: describeError(error) }, 'error while stopping the bot');
+          code = 1;
+        }
+        await app.close();
+        process.off('unhandledRejection', onRejection);
+        log.info('stopped');
+        resolve(code);
+      })();
+    };
+    process.on('SIGINT', shutdown);
+    process.on('SIGTERM', shutdown);
+  });
+}

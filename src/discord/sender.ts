@@ -1,0 +1,56 @@
+import { type Client, Routes } from 'discord.js';
+import type { Leaderboard } from '../core/leaderboard.ts';
+import type { ReminderJob } from '../core/reminders.ts';
+import type { Logger } from '../logger.ts';
+import type { BoardPoster } from '../scheduler/boards.ts';
+import type { ReminderSender, SendOutcome } from '../scheduler/reminders.ts';
+import { DiscordCode, describeError, errorSummary, isDiscordError } from './errors.ts';
+import { reminderView, type View, weeklyBoardView } from './views.ts';
+
+/**
+ * The scheduler's Discord side: DMs and channel posts over REST. A DM goes straight to the
+ * member's stored DM channel (one request); the channel is opened only when none is known or
+ * the stored one is gone. discord.js paces requests and retries 429s by itself.
+ */
+
+function body(view: View) {
+  return {
+    ...(view.content === undefined ? {} : { content: view.content }),
+    embeds: view.embeds,
+    components: view.components,
+  };
+}
+
+export function createDiscordSender(client: Client, log: Logger): ReminderSender & BoardPoster {
+  async function post(channelId: string, view: View): Promise<void> {
+    await client.rest.post(Routes.channelMessages(channelId), { body: body(view) });
+  }
+
+  return {
+    async sendReminder(job: ReminderJob): Promise<SendOutcome> {
+      const view = reminderView(job);
+      try {
+        if (job.dmChannelId !== null) {
+          try {
+            await post(job.dmChannelId, view);
+            return { status: 'sent', dmChannelId: job.dmChannelId };
+          } catch (error) {
+            // A stored channel Discord no longer knows: open the DM again below.
+            if (!isDiscordError(error, DiscordCode.UnknownChannel)) throw error;
+          }
+        }
+        const dm = await client.users.createDM(job.memberId);
+        await post(dm.id, view);
+        return { status: 'sent', dmChannelId: dm.id };
+      } catch (error) {
+        if (isDiscordError(error, DiscordCode.CannotMessageUser)) return { status: 'dms-closed' };
+        log.debug({ member: job.memberId, error: describeError(error) }, 'DM send failed');
+        return { status: 'failed', error: errorSummary(error) };
+      }
+    },
+
+    async postBoard(channelId: string, board: Leaderboard, groupName: string): Promise<void> {
+      await post(channelId, weeklyBoardView(board, groupName));
+    },
+  };
+}

@@ -1,0 +1,105 @@
+import { type ScheduledTask, schedule } from 'node-cron';
+import type { CoreContext } from '../core/context.ts';
+import type { Logger } from '../logger.ts';
+import { type BoardPoster, type BoardRound, runBoardRound } from './boards.ts';
+import {
+  REMINDER_CONCURRENCY,
+  type ReminderRound,
+  type ReminderSender,
+  runReminderRound,
+} from './reminders.ts';
+
+/**
+ * Two cron jobs (times in UTC): the daily quiz DM round (REMINDER_CRON, every minute by
+ * default; each member's own local time is kept by the core) and the weekly leaderboard post
+ * (LEADERBOARD_CRON). A round never overlaps itself; stop() waits for a round in progress.
+ */
+
+export type SchedulerOptions = {
+  ctx: CoreContext;
+  log: Logger;
+  reminderCron: string;
+  leaderboardCron: string;
+  sender: ReminderSender;
+  poster: BoardPoster;
+  concurrency?: number;
+};
+
+export type Scheduler = {
+  /** Runs a reminder round now; null when one is already running or the scheduler stopped. */
+  runReminders(): Promise<ReminderRound | null>;
+  runBoards(): Promise<BoardRound | null>;
+  stop(): Promise<void>;
+};
+
+export function startScheduler(options: SchedulerOptions): Scheduler {
+  const { ctx, log } = options;
+  let stopped = false;
+  const inFlight = new Set<Promise<unknown>>();
+
+  function exclusive<T>(name: string, round: () => Promise<T>): () => Promise<T | null> {
+    let current: Promise<T | null> | null = null;
+    return () => {
+      if (stopped || current !== null) return Promise.resolve(null);
+      const run = round()
+        .catch((error: unknown) => {
+          log.error(
+            { job: name, error: error instanceof Error ? error.message : String(error) },
+            'scheduled job failed',
+          );
+          return null;
+        })
+        .finally(() => {
+          current = null;
+          inFlight.delete(run);
+        });
+      current = run;
+      inFlight.add(run);
+      return run;
+    };
+  }
+
+  const runReminders = exclusive('reminders', () =>
+    runReminderRound(ctx, options.sender, log, options.concurrency ?? REMINDER_CONCURRENCY),
+  );
+  const runBoards = exclusive('leaderboard', () => runBoardRound(ctx, options.poster, log));
+
+  const cronLogger = {
+    info: (message: string) => log.debug({ job: 'cron' }, message),
+    warn: (message: string) => log.debug({ job: 'cron' }, message),
+    error: (message: string | Error) => log.error({ job: 'cron' }, String(message)),
+    debug: () => {},
+  };
+  const tasks: ScheduledTask[] = [
+    schedule(options.reminderCron, () => runReminders(), {
+      name: 'daily-quiz-dms',
+      timezone: 'UTC',
+      noOverlap: true,
+      logger: cronLogger,
+    }),
+    schedule(options.leaderboardCron, () => runBoards(), {
+      name: 'weekly-leaderboard',
+      timezone: 'UTC',
+      noOverlap: true,
+      logger: cronLogger,
+    }),
+  ];
+  log.info(
+    { reminderCron: options.reminderCron, leaderboardCron: options.leaderboardCron },
+    'scheduler started',
+  );
+
+  return {
+    runReminders,
+    runBoards,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      for (const task of tasks) {
+        await task.stop();
+        await task.destroy();
+      }
+      await Promise.allSettled([...inFlight]);
+    },
+  };
+}
