@@ -22,7 +22,12 @@ export async function createApp(config: Config, log: Logger, clock: () => number
   const store = new Store(db);
   const sync = await store.syncQuestions(bank.questions);
   log.info(
-    { questions: bank.questions.length, facts: bank.facts.length, comparisons: bank.comparisons.length, ...sync },
+    {
+      questions: bank.questions.length,
+      facts: bank.facts.length,
+      comparisons: bank.comparisons.length,
+      ...sync,
+    },
     'question bank loaded',
   );
   const ctx: CoreContext = {

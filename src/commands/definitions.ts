@@ -46,7 +46,13 @@ export const commands = {
     name: 'quiz',
     description: 'Start or resume your spaced-repetition review',
     options: [
-      { name: 'topic', description: 'Only questions from this topic', type: 'string', autocomplete: 'topic', maxLength: 100 },
+      {
+        name: 'topic',
+        description: 'Only questions from this topic',
+        type: 'string',
+        autocomplete: 'topic',
+        maxLength: 100,
+      },
     ],
     schema: z.object({ topic }),
     contexts: 'guild-and-dm',
@@ -56,8 +62,21 @@ export const commands = {
     name: 'fact',
     description: "Look up an AWS database service's key facts",
     options: [
-      { name: 'service', description: 'Service, e.g. DynamoDB', type: 'string', required: true, autocomplete: 'service', maxLength: 100 },
-      { name: 'topic', description: 'Only facts from this topic', type: 'string', autocomplete: 'topic', maxLength: 100 },
+      {
+        name: 'service',
+        description: 'Service, e.g. DynamoDB',
+        type: 'string',
+        required: true,
+        autocomplete: 'service',
+        maxLength: 100,
+      },
+      {
+        name: 'topic',
+        description: 'Only facts from this topic',
+        type: 'string',
+        autocomplete: 'topic',
+        maxLength: 100,
+      },
     ],
     schema: z.object({ service: z.string().trim().min(1, 'name a service, e.g. DynamoDB').max(100), topic }),
     contexts: 'guild-and-dm',
@@ -67,9 +86,18 @@ export const commands = {
     name: 'compare',
     description: 'Show a comparison table, e.g. Multi-AZ vs read replicas',
     options: [
-      { name: 'comparison', description: 'Which comparison', type: 'string', required: true, autocomplete: 'comparison', maxLength: 100 },
+      {
+        name: 'comparison',
+        description: 'Which comparison',
+        type: 'string',
+        required: true,
+        autocomplete: 'comparison',
+        maxLength: 100,
+      },
     ],
-    schema: z.object({ comparison: z.string().trim().min(1, 'name a comparison, e.g. redis-vs-memcached').max(100) }),
+    schema: z.object({
+      comparison: z.string().trim().min(1, 'name a comparison, e.g. redis-vs-memcached').max(100),
+    }),
     contexts: 'guild-and-dm',
     usage: '/compare <comparison> — a side-by-side table, e.g. /compare gsi-vs-lsi',
   },
@@ -77,9 +105,18 @@ export const commands = {
     name: 'leaderboard',
     description: "This server's study leaderboard",
     options: [
-      { name: 'period', description: 'Which period (default: this week)', type: 'string', choices: PERIODS.map((p) => ({ name: p.label, value: p.id })) },
+      {
+        name: 'period',
+        description: 'Which period (default: this week)',
+        type: 'string',
+        choices: PERIODS.map((p) => ({ name: p.label, value: p.id })),
+      },
     ],
-    schema: z.object({ period: z.enum(['week', 'month', 'all'], { message: 'period is one of week, month, all' }).default('week') }),
+    schema: z.object({
+      period: z
+        .enum(['week', 'month', 'all'], { message: 'period is one of week, month, all' })
+        .default('week'),
+    }),
     contexts: 'guild',
     usage: '/leaderboard [week|month|all] — who studied most',
   },
@@ -95,8 +132,19 @@ export const commands = {
     name: 'settings',
     description: 'Your timezone, daily reminder and new cards per day',
     options: [
-      { name: 'timezone', description: 'IANA timezone, e.g. Europe/Berlin', type: 'string', autocomplete: 'timezone', maxLength: 64 },
-      { name: 'reminder_time', description: 'Daily quiz DM time, 24-hour HH:MM', type: 'string', maxLength: 5 },
+      {
+        name: 'timezone',
+        description: 'IANA timezone, e.g. Europe/Berlin',
+        type: 'string',
+        autocomplete: 'timezone',
+        maxLength: 64,
+      },
+      {
+        name: 'reminder_time',
+        description: 'Daily quiz DM time, 24-hour HH:MM',
+        type: 'string',
+        maxLength: 5,
+      },
       { name: 'reminders', description: 'Daily quiz DMs on or off', type: 'boolean' },
       { name: 'new_per_day', description: 'New cards per day (0-50)', type: 'integer', min: 0, max: 50 },
     ],
@@ -104,7 +152,12 @@ export const commands = {
       timezone: z.string().trim().min(1).max(64).optional(),
       reminder_time: z.string().trim().min(1).max(5).optional(),
       reminders: z.boolean({ message: 'reminders is on or off' }).optional(),
-      new_per_day: z.number({ message: 'new_per_day is a whole number from 0 to 50' }).int('new_per_day is a whole number from 0 to 50').min(0, 'new_per_day is a whole number from 0 to 50').max(50, 'new_per_day is a whole number from 0 to 50').optional(),
+      new_per_day: z
+        .number({ message: 'new_per_day is a whole number from 0 to 50' })
+        .int('new_per_day is a whole number from 0 to 50')
+        .min(0, 'new_per_day is a whole number from 0 to 50')
+        .max(50, 'new_per_day is a whole number from 0 to 50')
+        .optional(),
     }),
     contexts: 'guild-and-dm',
     usage: '/settings [timezone] [reminder_time] [reminders] [new_per_day] — show or change',
@@ -114,7 +167,9 @@ export const commands = {
     description: 'Server settings for the study group',
     subcommand: { name: 'leaderboard-channel', description: 'Where the weekly leaderboard is posted' },
     options: [{ name: 'channel', description: 'A text channel', type: 'channel', required: true }],
-    schema: z.object({ channel: z.string().regex(/^\d{17,20}$/, 'channel must be a channel of this server') }),
+    schema: z.object({
+      channel: z.string().regex(/^\d{17,20}$/, 'channel must be a channel of this server'),
+    }),
     contexts: 'guild',
     requires: 'ManageGuild',
     usage: '/group leaderboard-channel #channel — (Manage Server) weekly board channel',
@@ -140,7 +195,9 @@ export function isCommandName(name: string): name is CommandName {
   return Object.hasOwn(commands, name);
 }
 
-export type ParsedOptions<N extends CommandName> = { ok: true; options: OptionsOf<N> } | { ok: false; message: string };
+export type ParsedOptions<N extends CommandName> =
+  | { ok: true; options: OptionsOf<N> }
+  | { ok: false; message: string };
 
 /** Validates raw option values with the command's schema; the message names the option. */
 export function parseOptions<N extends CommandName>(name: N, raw: Record<string, unknown>): ParsedOptions<N> {
@@ -151,10 +208,22 @@ export function parseOptions<N extends CommandName>(name: N, raw: Record<string,
     const list = def.options.map((o) => o.name).join(', ') || 'none';
     return { ok: false, message: `/${name} has no option "${unknown[0]}" (options: ${list}).` };
   }
+  const missing = def.options.find(
+    (o) => o.required === true && (raw[o.name] === undefined || raw[o.name] === ''),
+  );
+  if (missing !== undefined) {
+    return {
+      ok: false,
+      message: `/${name}: ${missing.name} is required (${missing.description}). Usage: ${def.usage}`,
+    };
+  }
   const result = def.schema.safeParse(raw);
   if (result.success) return { ok: true, options: result.data as OptionsOf<N> };
   const issue = result.error.issues[0];
   const option = String(issue?.path[0] ?? '');
   const message = issue?.message ?? 'invalid option';
-  return { ok: false, message: `/${name}: ${message.startsWith(option) || option === '' ? message : `${option}: ${message}`}. Usage: ${def.usage}` };
+  return {
+    ok: false,
+    message: `/${name}: ${message.startsWith(option) || option === '' ? message : `${option}: ${message}`}. Usage: ${def.usage}`,
+  };
 }

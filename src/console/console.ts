@@ -4,7 +4,13 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { closest } from 'fastest-levenshtein';
 import type { App } from '../app.ts';
-import { type CommandName, commandList, commands, isCommandName, parseOptions } from '../commands/definitions.ts';
+import {
+  type CommandName,
+  commandList,
+  commands,
+  isCommandName,
+  parseOptions,
+} from '../commands/definitions.ts';
 import { type CoreContext, UserError } from '../core/context.ts';
 import { getLeaderboard, PERIODS, type Period } from '../core/leaderboard.ts';
 import { lookupFacts, resolveComparison, resolveTopic } from '../core/lookup.ts';
@@ -61,7 +67,13 @@ type Pending =
   | { kind: 'confirm-forget' }
   | { kind: 'none' };
 
-export type ConsoleOptions = { input: Readable; output: Writable; log: Logger; memberName?: string; imageDir?: string };
+export type ConsoleOptions = {
+  input: Readable;
+  output: Writable;
+  log: Logger;
+  memberName?: string;
+  imageDir?: string;
+};
 
 /** Splits a command line into words, keeping "quoted phrases" together. */
 export function tokenize(line: string): string[] {
@@ -165,7 +177,11 @@ export class ConsoleChat {
       await this.reply(text);
     } catch (error) {
       if (error instanceof UserError) {
-        this.write(error.suggestions.length > 0 ? `${error.message} Try: ${error.suggestions.slice(0, 8).join(', ')}` : error.message);
+        this.write(
+          error.suggestions.length > 0
+            ? `${error.message} Try: ${error.suggestions.slice(0, 8).join(', ')}`
+            : error.message,
+        );
       } else {
         throw error;
       }
@@ -181,7 +197,10 @@ export class ConsoleChat {
     if (name === 'as') return void (await this.switchMember(words.join(' ')));
     if (name === 'guessed') return void (await this.guessed());
     if (name === 'learn' || name === 'practice') {
-      return void (await this.quiz(words.join(' ') || undefined, name === 'learn' ? 'extra-new' : 'practice'));
+      return void (await this.quiz(
+        words.join(' ') || undefined,
+        name === 'learn' ? 'extra-new' : 'practice',
+      ));
     }
     if (name === 'group') return void (await this.leaderboard(words[0] ?? 'week'));
     if (name === 'remind') return void (await this.remind());
@@ -215,15 +234,24 @@ export class ConsoleChat {
       case 'settings':
         return void (await this.settings(parsed.options as Record<string, unknown>));
       case 'group':
-        return void this.write('In the console, /group shows the local leaderboard: /group [week|month|all].');
+        return void this.write(
+          'In the console, /group shows the local leaderboard: /group [week|month|all].',
+        );
       case 'forget-me':
         this.pending = { kind: 'confirm-forget' };
-        return void this.write(`This deletes all progress and settings of "${this.memberName}". Type yes to confirm.`);
+        return void this.write(
+          `This deletes all progress and settings of "${this.memberName}". Type yes to confirm.`,
+        );
     }
   }
 
   private help(): string {
-    const lines = ['Commands:', ...commandList().filter((c) => c.name !== 'group').map((c) => `  ${c.usage}`)];
+    const lines = [
+      'Commands:',
+      ...commandList()
+        .filter((c) => c.name !== 'group')
+        .map((c) => `  ${c.usage}`),
+    ];
     lines.push(...Object.values(CONSOLE_ONLY).map((u) => `  ${u}`));
     lines.push(`Topics: ${this.ctx.bank.topics.map((t) => t.id).join(', ')}`);
     return lines.join('\n');
@@ -256,7 +284,6 @@ export class ConsoleChat {
     this.ask(start.question);
   }
 
-
   private ask(q: PresentedQuestion): void {
     this.pending = { kind: 'answer', question: q, revealed: false };
     this.write(renderQuestion(q));
@@ -279,12 +306,15 @@ export class ConsoleChat {
     switch (q.kind) {
       case 'choice': {
         const picks = parseChoice(text, q.options.length);
-        if (picks === undefined) return void this.write(`Answer with 1-${q.options.length} or A-${'ABCDE'[q.options.length - 1]}.`);
+        if (picks === undefined)
+          return void this.write(`Answer with 1-${q.options.length} or A-${'ABCDE'[q.options.length - 1]}.`);
         answer = { kind: 'choice', picks };
         break;
       }
       case 'truefalse': {
-        const v = { t: true, true: true, yes: true, y: true, f: false, false: false, no: false, n: false }[text.toLowerCase()];
+        const v = { t: true, true: true, yes: true, y: true, f: false, false: false, no: false, n: false }[
+          text.toLowerCase()
+        ];
         if (v === undefined) return void this.write('Answer t (true) or f (false).');
         answer = { kind: 'truefalse', value: v };
         break;
@@ -327,7 +357,8 @@ export class ConsoleChat {
   }
 
   private async guessed(): Promise<void> {
-    if (this.lastReviewId === null) return void this.write('There is no correct answer to mark as a guess right now.');
+    if (this.lastReviewId === null)
+      return void this.write('There is no correct answer to mark as a guess right now.');
     const schedule = await markGuessed(this.ctx, this.memberId, this.lastReviewId);
     this.lastReviewId = null;
     this.write(
@@ -370,7 +401,9 @@ export class ConsoleChat {
       newPerDay: options.new_per_day as number | undefined,
     };
     const changed = Object.values(change).some((v) => v !== undefined);
-    const s = changed ? await updateSettings(this.ctx, this.memberId, change) : await getSettings(this.ctx, this.memberId);
+    const s = changed
+      ? await updateSettings(this.ctx, this.memberId, change)
+      : await getSettings(this.ctx, this.memberId);
     this.timezone = s.timezone;
     this.write(
       [
@@ -388,15 +421,21 @@ export class ConsoleChat {
     const start = await startSession(this.ctx, this.memberId);
     const member = await this.ctx.store.findMember(this.memberId);
     const streak = member === null ? 0 : currentStreak(member, this.ctx.clock());
-    if (start.kind === 'nothing-due') return void this.write('Nothing due or new: no reminder would be sent today.');
+    if (start.kind === 'nothing-due')
+      return void this.write('Nothing due or new: no reminder would be sent today.');
     const due = await this.ctx.store.countDue(this.ctx.store.db, this.memberId, new Date(this.ctx.clock()));
-    this.write(`📬 Your daily quiz: ${due} due, ${start.newCount} new · streak ${streak} day(s). First question:`);
+    this.write(
+      `📬 Your daily quiz: ${due} due, ${start.newCount} new · streak ${streak} day(s). First question:`,
+    );
     this.ask(start.question);
   }
 
   /** Completion candidates for a partial line: command names, then topics for /quiz. */
   complete(line: string): string[] {
-    const names = [...commandList().map((c) => `/${c.name}`), ...Object.keys(CONSOLE_ONLY).map((n) => `/${n}`)];
+    const names = [
+      ...commandList().map((c) => `/${c.name}`),
+      ...Object.keys(CONSOLE_ONLY).map((n) => `/${n}`),
+    ];
     if (!line.includes(' ')) return names.filter((n) => n.startsWith(line));
     const [cmd = '', partial = ''] = line.split(/\s+/, 2);
     const pool =

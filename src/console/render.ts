@@ -11,7 +11,12 @@ import { comparisonTable, describeDue, percent, progressBar } from '../render/te
 
 export function renderQuestion(p: PresentedQuestion): string {
   const q = p.question;
-  const tags = [p.topicTitle, p.isNew && !p.reask ? 'new' : null, p.reask ? 'again' : null, p.mode === 'practice' ? 'practice' : null]
+  const tags = [
+    p.topicTitle,
+    p.isNew && !p.reask ? 'new' : null,
+    p.reask ? 'again' : null,
+    p.mode === 'practice' ? 'practice' : null,
+  ]
     .filter((t) => t !== null)
     .join(' · ');
   const lines = [`── Question ${p.position}/${p.total} · ${tags} ──`, q.prompt];
@@ -53,7 +58,8 @@ export function renderFeedback(f: Feedback, today: string): string {
   const lines = [verdict, `Why: ${f.explanation}`];
   if (f.correctsNote) lines.push('📌 This corrects a statement in the study notes.');
   if (f.docs !== undefined) lines.push(`Docs: ${f.docs}`);
-  if (f.schedule !== null) lines.push(`Next review: ${describeDue(f.schedule.dueDay, today)} · +${f.points} points`);
+  if (f.schedule !== null)
+    lines.push(`Next review: ${describeDue(f.schedule.dueDay, today)} · +${f.points} points`);
   if (f.reaskLater) lines.push('You will see this one again before the session ends.');
   if (f.canMarkGuessed) lines.push('(Guessed it? Type /guessed to count it as a lucky guess.)');
   return lines.join('\n');
@@ -66,9 +72,12 @@ export function renderSummary(s: SessionSummary): string {
 export function renderNothingDue(n: NothingDue, now: number, timezone: string): string {
   const lines = [`Nothing due${n.topic === undefined ? '' : ` in ${n.topic}`} right now.`];
   if (n.nextDueAt !== null) {
-    lines.push(`Your next card is due ${describeDue(studyDay(n.nextDueAt, timezone), studyDay(now, timezone))}.`);
+    lines.push(
+      `Your next card is due ${describeDue(studyDay(n.nextDueAt, timezone), studyDay(now, timezone))}.`,
+    );
   }
-  if (n.unseen > 0) lines.push(`You have ${n.unseen} unseen question(s): type /learn to learn new cards anyway.`);
+  if (n.unseen > 0)
+    lines.push(`You have ${n.unseen} unseen question(s): type /learn to learn new cards anyway.`);
   if (n.canPracticeAhead) lines.push('Type /practice to practise ahead (it does not move your schedule).');
   return lines.join('\n');
 }
@@ -83,7 +92,9 @@ export function renderProgress(p: Progress, imagePath: string | null): string {
   const width = Math.max(...p.topics.map((t) => t.title.length));
   for (const t of p.topics) {
     const frac = t.total === 0 ? 0 : t.learned / t.total;
-    lines.push(`${t.title.padEnd(width)}  ${progressBar(t.total === 0 ? 0 : t.seen / t.total)} seen ${t.seen}/${t.total} · learned ${percent(frac)}`);
+    lines.push(
+      `${t.title.padEnd(width)}  ${progressBar(t.total === 0 ? 0 : t.seen / t.total)} seen ${t.seen}/${t.total} · learned ${percent(frac)}`,
+    );
   }
   if (imagePath !== null) lines.push('', `Picture: ${imagePath}`);
   return lines.join('\n');

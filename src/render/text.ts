@@ -65,7 +65,9 @@ export function comparisonTable(c: Comparison, maxWidth = 100): string {
 
 /** "today", "tomorrow", "in 6 days (Sat 28 Nov)". */
 export function describeDue(dueDay: string, today: string): string {
-  const days = Math.round((Date.parse(`${dueDay}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+  const days = Math.round(
+    (Date.parse(`${dueDay}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000,
+  );
   const label = new Date(`${dueDay}T00:00:00Z`).toLocaleDateString('en-GB', {
     weekday: 'short',
     day: 'numeric',

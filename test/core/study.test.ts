@@ -7,8 +7,8 @@ import { claimDueReminders, reminderDmsClosed } from '../../src/core/reminders.t
 import { answerQuestion, markGuessed, type PresentedQuestion, startSession } from '../../src/core/study.ts';
 import type { Answer } from '../../src/domain/grading.ts';
 import type { Question } from '../../src/domain/question.ts';
-import { createTestDb, type TestDb } from '../support/db.ts';
 import { makeContext, TestClock } from '../support/core.ts';
+import { createTestDb, type TestDb } from '../support/db.ts';
 
 const T0 = Date.parse('2026-03-02T10:00:00Z'); // a Monday
 const DAY = 86_400_000;
@@ -99,13 +99,23 @@ describe('review sessions', () => {
     const start = await startSession(ctx, 'm1');
     if (start.kind !== 'question') throw new Error();
     const first = start.question;
-    const r1 = await answerQuestion(ctx, { memberId: 'm1', sessionId: first.sessionId, step: first.step, answer: wrongAnswer(first.question) });
+    const r1 = await answerQuestion(ctx, {
+      memberId: 'm1',
+      sessionId: first.sessionId,
+      step: first.step,
+      answer: wrongAnswer(first.question),
+    });
     if (r1.status !== 'recorded') throw new Error();
     expect(r1.feedback).toMatchObject({ correct: false, reaskLater: true, schedule: { intervalDays: 1 } });
     let q = r1.next;
     let reasked = false;
     while (q !== null) {
-      const r = await answerQuestion(ctx, { memberId: 'm1', sessionId: q.sessionId, step: q.step, answer: rightAnswer(q.question) });
+      const r = await answerQuestion(ctx, {
+        memberId: 'm1',
+        sessionId: q.sessionId,
+        step: q.step,
+        answer: rightAnswer(q.question),
+      });
       if (r.status !== 'recorded') throw new Error();
       if (q.reask) {
         reasked = true;
@@ -123,7 +133,11 @@ describe('review sessions', () => {
     if (start.kind !== 'question') throw new Error();
     const q = start.question;
     const input = { memberId: 'm1', sessionId: q.sessionId, step: q.step, answer: rightAnswer(q.question) };
-    const results = await Promise.all([answerQuestion(ctx, input), answerQuestion(ctx, input), answerQuestion(ctx, input)]);
+    const results = await Promise.all([
+      answerQuestion(ctx, input),
+      answerQuestion(ctx, input),
+      answerQuestion(ctx, input),
+    ]);
     expect(results.map((r) => r.status).sort()).toEqual(['duplicate', 'duplicate', 'recorded']);
     expect(await t.store.db.reviewLog.count()).toBe(1);
   });
@@ -135,7 +149,12 @@ describe('review sessions', () => {
     await Promise.all(
       firsts.map((s, i) => {
         if (s.kind !== 'question') throw new Error();
-        return answerQuestion(ctx, { memberId: ids[i] ?? '', sessionId: s.question.sessionId, step: s.question.step, answer: rightAnswer(s.question.question) });
+        return answerQuestion(ctx, {
+          memberId: ids[i] ?? '',
+          sessionId: s.question.sessionId,
+          step: s.question.step,
+          answer: rightAnswer(s.question.question),
+        });
       }),
     );
     expect(await t.store.db.reviewLog.count()).toBe(100);
@@ -155,14 +174,21 @@ describe('review sessions', () => {
     const s = await startSession(ctx, 'm1', { topic: 'beta' });
     if (s.kind !== 'question') throw new Error();
     expect(s.question.question.topic).toBe('beta');
-    await expect(startSession(ctx, 'm1', { topic: 'gamma' })).rejects.toMatchObject({ code: 'unknown-topic' });
+    await expect(startSession(ctx, 'm1', { topic: 'gamma' })).rejects.toMatchObject({
+      code: 'unknown-topic',
+    });
   });
 
   it('GIVEN a stale step THEN the answer is refused politely and nothing is written', async () => {
     await join('m1');
     const s = await startSession(ctx, 'm1');
     if (s.kind !== 'question') throw new Error();
-    const r = await answerQuestion(ctx, { memberId: 'm1', sessionId: s.question.sessionId, step: 7, answer: rightAnswer(s.question.question) });
+    const r = await answerQuestion(ctx, {
+      memberId: 'm1',
+      sessionId: s.question.sessionId,
+      step: 7,
+      answer: rightAnswer(s.question.question),
+    });
     expect(r.status).toBe('stale');
     expect(await t.store.db.reviewLog.count()).toBe(0);
   });
@@ -171,7 +197,12 @@ describe('review sessions', () => {
     await join('m1');
     const s = await startSession(ctx, 'm1');
     if (s.kind !== 'question') throw new Error();
-    const r = await answerQuestion(ctx, { memberId: 'm1', sessionId: s.question.sessionId, step: 0, answer: rightAnswer(s.question.question) });
+    const r = await answerQuestion(ctx, {
+      memberId: 'm1',
+      sessionId: s.question.sessionId,
+      step: 0,
+      answer: rightAnswer(s.question.question),
+    });
     if (r.status !== 'recorded' || r.feedback.reviewId === null) throw new Error();
     expect(await markGuessed(ctx, 'm1', r.feedback.reviewId)).toMatchObject({ intervalDays: 1 });
     const log = await t.store.db.reviewLog.findUniqueOrThrow({ where: { id: r.feedback.reviewId } });

@@ -1,0 +1,122 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BankError, formatProblem, loadBank, readBank } from '../../src/bank/load.ts';
+import { FIXTURE_BANK } from '../support/core.ts';
+
+const REAL_BANK = path.resolve(import.meta.dirname, '../../questions');
+let dir: string;
+
+beforeEach(() => {
+  dir = path.join(mkdtempSync(path.join(tmpdir(), 'quizbot-bank-')), 'questions');
+  cpSync(FIXTURE_BANK, dir, { recursive: true });
+});
+afterEach(() => {
+  rmSync(path.dirname(dir), { recursive: true, force: true });
+});
+
+function edit(file: string, from: string, to: string): void {
+  const p = path.join(dir, file);
+  const text = readFileSync(p, 'utf8');
+  if (!text.includes(from)) throw new Error(`fixture has no "${from}"`);
+  writeFileSync(p, text.replace(from, to));
+}
+
+function problems(): string[] {
+  return readBank(dir).problems.map(formatProblem);
+}
+
+describe('the question bank loader', () => {
+  it('GIVEN the fixture bank THEN it loads with generated comparison questions', () => {
+    const bank = loadBank(dir);
+    expect(bank.questions.map((q) => q.id)).toContain('a-vs-b.speed.1');
+    expect(bank.questions.some((q) => q.id.startsWith('a-vs-b.cost'))).toBe(false);
+  });
+
+  it('GIVEN a duplicate id THEN both places are named', () => {
+    edit('beta.yaml', 'id: beta-two', 'id: alpha-choice');
+    expect(problems()).toEqual([
+      expect.stringMatching(
+        /^questions\/beta\.yaml:\d+ \[alpha-choice\] duplicate question id \(first defined at questions\/alpha\.yaml:\d+\)$/,
+      ),
+    ]);
+  });
+
+  it('GIVEN an answer letter outside the options THEN file, line and id are reported', () => {
+    edit('alpha.yaml', 'answer: A\n', 'answer: D\n');
+    expect(problems()).toEqual([
+      'questions/alpha.yaml:30 [alpha-choice] answer: D is not among the options (A-C)',
+    ]);
+  });
+
+  it('GIVEN an empty explanation THEN it is reported at that field', () => {
+    edit('beta.yaml', 'explanation: Strongly consistent reads use twice the capacity.', "explanation: ''");
+    expect(problems()).toEqual([
+      expect.stringMatching(/^questions\/beta\.yaml:\d+ \[beta-one\] explanation: must not be empty$/),
+    ]);
+  });
+
+  it('GIVEN an unknown topic THEN it is reported', () => {
+    edit('beta.yaml', 'topic: beta', 'topic: gamma');
+    const all = problems();
+    expect(all).toContain('questions/beta.yaml:1 unknown topic "gamma" (topics are listed in _bank.yaml)');
+    expect(all).toContain('questions/beta.yaml:1 topic "gamma" must match the file name');
+  });
+
+  it('GIVEN a comparison row with a missing cell THEN the row and the columns are named', () => {
+    edit('alpha.yaml', 'cells: [Fast, Slow]', 'cells: [Fast]');
+    expect(problems()).toEqual([
+      expect.stringMatching(/\[a-vs-b\] row "Speed" missing a cell: 1 cell\(s\) for 2 column\(s\) \(A, B\)$/),
+    ]);
+  });
+
+  it('GIVEN an unknown note, a correction without docs and a bad kind THEN every problem is reported at once', () => {
+    edit(
+      'alpha.yaml',
+      'source: [note-a]\n  - id: alpha-multi',
+      'source: [note-z]\n    corrects_note: true\n  - id: alpha-multi',
+    );
+    edit('beta.yaml', 'kind: choice', 'kind: essay');
+    const all = problems();
+    expect(all).toHaveLength(3);
+    expect(all.join('\n')).toMatch(/\[alpha-choice\] source: unknown note "note-z"/);
+    expect(all.join('\n')).toMatch(/\[alpha-choice\] docs: a question that corrects a note must link/);
+    expect(all.join('\n')).toMatch(
+      /\[beta-two\] kind: kind must be one of choice, truefalse, text, flashcard|\[beta-two\] .*kind/,
+    );
+  });
+
+  it('GIVEN broken YAML THEN the line is reported and loadBank throws a BankError', () => {
+    writeFileSync(path.join(dir, 'beta.yaml'), 'topic: beta\nquestions:\n  - id: [unclosed\n');
+    expect(problems()[0]).toMatch(/^questions\/beta\.yaml:\d+ YAML: /);
+    expect(() => loadBank(dir)).toThrow(BankError);
+  });
+});
+
+describe('the real bank', () => {
+  it('GIVEN questions/ THEN it is valid, has at least 200 questions and 40 facts, and every required comparison', () => {
+    const { bank, problems: found } = readBank(REAL_BANK);
+    expect(found.map(formatProblem)).toEqual([]);
+    expect(bank.questions.filter((q) => q.comparisonId === undefined).length).toBeGreaterThanOrEqual(200);
+    expect(bank.facts.length).toBeGreaterThanOrEqual(40);
+    for (const t of bank.topics) expect(bank.questions.some((q) => q.topic === t.id)).toBe(true);
+    const ids = bank.comparisons.map((c) => c.id);
+    for (const id of [
+      'multi-az-vs-read-replicas',
+      'redis-vs-memcached',
+      'automated-backups-vs-snapshots',
+      'rds-vs-aurora',
+      'database-services',
+      'dynamodb-capacity-modes',
+      'dynamodb-read-consistency',
+      'gsi-vs-lsi',
+      'aurora-writer-models',
+      'homogeneous-vs-heterogeneous',
+      'dynamodb-table-classes',
+      'rds-storage-types',
+    ]) {
+      expect(ids).toContain(id);
+    }
+  });
+});

@@ -1,0 +1,102 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from '../src/config.ts';
+import { createLogger } from '../src/logger.ts';
+import { runMain } from './support/process.ts';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'quizbot-config-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function problems(env: Record<string, string>): string[] {
+  try {
+    parseConfig(env, '/srv/bot');
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('configuration', () => {
+  it('GIVEN no variables THEN defaults apply and the database lives in ./data', () => {
+    const c = parseConfig({}, '/srv/bot');
+    expect(c).toMatchObject({
+      discordToken: undefined,
+      databasePath: '/srv/bot/data/quizbot.db',
+      logLevel: 'info',
+      reminderCron: '* * * * *',
+      leaderboardCron: '0 9 * * 1',
+      sessionSize: 10,
+      defaultTimezone: 'UTC',
+    });
+  });
+
+  it('GIVEN several bad values THEN each problem names its variable and what is expected', () => {
+    expect(
+      problems({
+        DATABASE_URL: 'postgres://db',
+        LOG_LEVEL: 'loud',
+        REMINDER_CRON: 'often',
+        DEFAULT_TIMEZONE: 'Mars/Base',
+        SESSION_SIZE: '0',
+      }),
+    ).toEqual([
+      'DATABASE_URL: expected a SQLite URL of the form file:./path/to/quizbot.db (got "postgres://db")',
+      'LOG_LEVEL: expected one of fatal, error, warn, info, debug, trace, silent (got "loud")',
+      'REMINDER_CRON: expected a cron expression such as "* * * * *" (minute hour day month weekday) (got "often")',
+      'SESSION_SIZE: expected a whole number from 1 to 50 (got "0")',
+      'DEFAULT_TIMEZONE: expected an IANA timezone name such as Europe/Berlin or Asia/Seoul (got "Mars/Base")',
+    ]);
+  });
+
+  it('GIVEN a malformed token THEN the problem is reported without echoing the token', () => {
+    const [p] = problems({ DISCORD_TOKEN: 'short secret' });
+    expect(p).toMatch(/^DISCORD_TOKEN: expected a bot token/);
+    expect(p).not.toContain('short secret');
+  });
+
+  it('GIVEN a token THEN no log line can contain it, whatever field it hides in', () => {
+    const token = 'MTA5ODc2NTQzMjEwOTg3NjU0.GxYz12.abcdefghijklmnopqrstuvwxyz0123';
+    const lines: string[] = [];
+    const log = createLogger('info', [token], { write: (l) => lines.push(l) });
+    log.info({ token, nested: { url: `https://x/${token}` } }, `login with ${token}`);
+    log.error({ err: new Error(`401 for ${token}`) }, 'failed');
+    expect(lines).toHaveLength(2);
+    for (const l of lines) expect(l).not.toContain(token);
+  });
+});
+
+describe('start-up errors are one clear line, exit code 1, no stack trace', () => {
+  const cases: [string, Record<string, string>, RegExp][] = [
+    [
+      'a bad DATABASE_URL',
+      { DATABASE_URL: 'mysql://localhost/quiz' },
+      /^Configuration error: DATABASE_URL: expected a SQLite URL/,
+    ],
+    [
+      'an unknown LOG_LEVEL',
+      { LOG_LEVEL: 'chatty' },
+      /^Configuration error: LOG_LEVEL: expected one of fatal, error/,
+    ],
+    [
+      'an unwritable data directory',
+      { DATABASE_URL: 'file:/etc/hostname/data/quizbot.db' },
+      /^Database error: DATABASE_URL: cannot create the data directory \/etc\/hostname\/data \(E[A-Z]+\)$/,
+    ],
+    [
+      'an invalid question bank',
+      { QUESTIONS_DIR: path.join(dir, 'missing') },
+      /^Cannot start: the question bank has 1 problem\(s\):$/,
+    ],
+  ];
+  for (const [what, env, pattern] of cases) {
+    it(`GIVEN ${what} THEN the process says why and exits 1`, async () => {
+      const r = await runMain({ DATABASE_URL: `file:${path.join(dir, 'x.db')}`, ...env });
+      expect(r.code).toBe(1);
+      expect(r.stderr.trim().split('\n')[0]).toMatch(pattern);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    });
+  }
+});

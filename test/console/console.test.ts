@@ -1,0 +1,81 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { rawOptions, tokenize } from '../../src/console/console.ts';
+import { FIXTURE_BANK } from '../support/core.ts';
+import { runMain } from '../support/process.ts';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'quizbot-console-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('console option parsing', () => {
+  it('GIVEN typed words THEN they map to the same options the Discord command has', () => {
+    expect(tokenize('/fact "Amazon RDS" backups')).toEqual(['/fact', 'Amazon RDS', 'backups']);
+    expect(rawOptions('fact', ['aurora', 'global', 'database'])).toEqual({
+      service: 'aurora',
+      topic: 'global database',
+    });
+    expect(rawOptions('settings', ['timezone:Asia/Seoul', 'reminders=off', 'new_per_day:15'])).toEqual({
+      timezone: 'Asia/Seoul',
+      reminders: false,
+      new_per_day: 15,
+    });
+    expect(rawOptions('stats', ['extra'])).toMatch(/takes no more words/);
+  });
+});
+
+describe('the console through a pipe', () => {
+  // The fixture bank's curriculum order: alpha-choice, beta-one, alpha-multi, beta-two,
+  // alpha-tf, alpha-text, alpha-card (reveal, then grade), a-vs-b.speed.1, a-vs-b.speed.2.
+  const session = ['/quiz', 'A', 't', '1,3', 'a', 'true', 'memcache', '', '5', '1', '2'];
+
+  it('GIVEN a whole session piped in THEN it is answered, logged, reflected in /stats and /leaderboard, and end of input exits 0', async () => {
+    const db = path.join(dir, 'pipe.db');
+    const input = [
+      ...session,
+      '/stats',
+      '/leaderboard',
+      '/quz',
+      '/settings new_per_day:99',
+      '/fact',
+      '/compare nope-nothing',
+    ].join('\n');
+    const r = await runMain(
+      { DATABASE_URL: `file:${db}`, QUESTIONS_DIR: FIXTURE_BANK, USER: 'ann' },
+      `${input}\n`,
+    );
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const out = r.stdout;
+    expect(out).toContain('AWS database study bot — local console.');
+    expect(out).toContain('0 due, 9 new.');
+    expect(out.match(/✔ Correct/g)).toHaveLength(9);
+    expect(out).toContain('Session done: 9/9 right.');
+    expect(out).toMatch(/Seen 9\/9 · learned 0 · due today 0/);
+    expect(out).toMatch(/Picture: .*progress-console_ann\.png/);
+    expect(out).toMatch(/1\. ann\s+\d+ pts · 9 reviews · 100% · streak 1/);
+    expect(out).toContain('Unknown command /quz. Did you mean /quiz?');
+    expect(out).toContain('/settings: new_per_day is a whole number from 0 to 50.');
+    expect(out).toContain(
+      '/fact: service is required (Service, e.g. DynamoDB). Usage: /fact <service> [topic]',
+    );
+    expect(out).toMatch(/No comparison matches "nope-nothing"\. Try: a-vs-b/);
+    const sqlite = new Database(db, { readonly: true });
+    expect(sqlite.prepare('SELECT COUNT(*) AS n FROM ReviewLog').get()).toEqual({ n: 9 });
+    sqlite.close();
+  });
+
+  it('GIVEN two local members THEN /as switches member and the group board shows both', async () => {
+    const db = path.join(dir, 'group.db');
+    const input = [...session, '/as bob', '/quiz', 'B', '/group'].join('\n');
+    const r = await runMain(
+      { DATABASE_URL: `file:${db}`, QUESTIONS_DIR: FIXTURE_BANK, USER: 'ann' },
+      `${input}\n`,
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('You are now "bob".');
+    expect(r.stdout).toMatch(/1\. ann .*\n\s+2\. bob /);
+  });
+});
