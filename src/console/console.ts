@@ -30,7 +30,7 @@ import { studyDay } from '../domain/day.ts';
 import type { Answer } from '../domain/grading.ts';
 import { isGrade } from '../domain/sm2.ts';
 import type { Logger } from '../logger.ts';
-import { renderProgressPicture } from '../render/progress-image.ts';
+import { renderProgressOf } from '../render/progress-image.ts';
 import {
   renderComparison,
   renderFacts,
@@ -378,15 +378,7 @@ export class ConsoleChat {
 
   private async stats(): Promise<void> {
     const p = await getProgress(this.ctx, this.memberId);
-    const png = await renderProgressPicture({
-      memberName: p.displayName,
-      today: p.today,
-      reviewsByDay: p.reviewsByDay,
-      currentStreak: p.currentStreak,
-      streakDays: p.streakDays,
-      forecast: p.forecast,
-      topics: p.topics.map((t) => ({ title: t.title, mastered: t.learned, seen: t.seen, total: t.total })),
-    });
+    const png = await renderProgressOf(p);
     mkdirSync(this.imageDir, { recursive: true });
     const file = path.join(this.imageDir, `progress-${this.memberId.replace(/[^a-z0-9-]/g, '_')}.png`);
     writeFileSync(file, png);

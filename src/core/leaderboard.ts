@@ -1,4 +1,4 @@
-import { monthStart, studyDay, weekStart } from '../domain/day.ts';
+import { addDays, monthStart, studyDay, weekStart } from '../domain/day.ts';
 import type { CoreContext } from './context.ts';
 import { currentStreak } from './study.ts';
 
@@ -31,10 +31,21 @@ export type Leaderboard = {
 
 /** Period bounds use the UTC calendar so one board means the same days for every member. */
 export function periodStart(period: Period, now: number): string | null {
+  return periodRange(period, now).from;
+}
+
+/** First and last study day of the period containing `now`; null bounds for all time. */
+export function periodRange(period: Period, now: number): { from: string | null; to: string | null } {
   const today = studyDay(now, 'UTC');
-  if (period === 'week') return weekStart(today);
-  if (period === 'month') return monthStart(today);
-  return null;
+  if (period === 'week') {
+    const from = weekStart(today);
+    return { from, to: addDays(from, 6) };
+  }
+  if (period === 'month') {
+    const from = monthStart(today);
+    return { from, to: addDays(monthStart(addDays(from, 31)), -1) };
+  }
+  return { from: null, to: null };
 }
 
 /**
@@ -48,8 +59,9 @@ export async function getLeaderboard(
   memberId?: string,
 ): Promise<Leaderboard> {
   const now = ctx.clock();
-  const from = periodStart(period, now);
-  const rows = await ctx.store.leaderboardRows(groupId, from);
+  // Bounded on both sides, so the board of a past period (the weekly post) excludes later days.
+  const { from, to } = periodRange(period, now);
+  const rows = await ctx.store.leaderboardRows(groupId, from, to);
   const active = rows.filter((r) => r.reviews > 0);
   const members = new Map((await ctx.store.membersById(active.map((r) => r.memberId))).map((m) => [m.id, m]));
   const entries = active

@@ -8,8 +8,11 @@ import { type CoreContext, UserError } from './context.ts';
 export type Caller = {
   memberId: string;
   displayName: string;
-  /** The server the interaction came from; null in DMs and the console's own group is passed explicitly. */
-  group: { id: string; name: string } | null;
+  /**
+   * The server the interaction came from (null in DMs); the name is null when the transport
+   * does not know it, and the stored one is kept.
+   */
+  group: { id: string; name: string | null } | null;
 };
 
 export type EnsureResult = { member: Member; dmsWereClosed: boolean };

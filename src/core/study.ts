@@ -154,7 +154,12 @@ export async function startSession(
   const today = studyDay(now, member.timezone);
 
   const open = await ctx.store.openSession(memberId);
-  if (open !== null && mode === 'review' && (topic === undefined || open.topic === topic)) {
+  if (
+    open !== null &&
+    mode === 'review' &&
+    open.mode === 'review' &&
+    (topic === undefined || open.topic === topic)
+  ) {
     const q = present(ctx, open, parseQueue(open), new Set(JSON.parse(open.newIds) as string[]));
     if (q !== null) return { kind: 'question', resumed: true, question: q, dueCount: 0, newCount: 0 };
   }
@@ -312,7 +317,7 @@ async function recordReview(
   };
 }
 
-function describeAnswer(question: Question, answer: Answer): string {
+function describeAnswer(answer: Answer): string {
   switch (answer.kind) {
     case 'choice':
       return answer.picks.map((i) => 'ABCDE'[i] ?? '?').join(',');
@@ -321,7 +326,7 @@ function describeAnswer(question: Question, answer: Answer): string {
     case 'text':
       return answer.text;
     case 'flashcard':
-      return `self-graded ${answer.grade}${question.kind === 'flashcard' ? '' : ''}`;
+      return `self-graded ${answer.grade}`;
   }
 }
 
@@ -390,7 +395,7 @@ export async function answerQuestion(
           question,
           grade: verdict.grade,
           correct: verdict.correct,
-          answerText: describeAnswer(question, input.answer),
+          answerText: describeAnswer(input.answer),
           responseMs,
           now,
         })

@@ -22,6 +22,7 @@ import {
   parseOptions,
 } from '../commands/definitions.ts';
 import { type CoreContext, UserError } from '../core/context.ts';
+import { setLeaderboardChannel } from '../core/groups.ts';
 import { getLeaderboard } from '../core/leaderboard.ts';
 import { lookupFacts, resolveComparison, resolveTopic } from '../core/lookup.ts';
 import { type Caller, ensureMember, forgetMember, getSettings, updateSettings } from '../core/members.ts';
@@ -37,7 +38,7 @@ import {
 import type { Member } from '../data/store.ts';
 import type { Answer } from '../domain/grading.ts';
 import type { Logger } from '../logger.ts';
-import { renderProgressPicture } from '../render/progress-image.ts';
+import { renderProgressOf } from '../render/progress-image.ts';
 import { describeDue } from '../render/text.ts';
 import { autocompleteChoices } from './autocomplete.ts';
 import { type CustomId, modalId, parseCustomId, type QuestionAction, TEXT_INPUT_ID } from './custom-id.ts';
@@ -88,7 +89,7 @@ type Turn = {
 
 export function callerOf(interaction: Interaction): Caller {
   const group = interaction.inGuild()
-    ? { id: interaction.guildId, name: interaction.guild?.name ?? 'Discord server' }
+    ? { id: interaction.guildId, name: interaction.guild?.name ?? null }
     : null;
   return { memberId: interaction.user.id, displayName: interaction.user.displayName, group };
 }
@@ -341,15 +342,7 @@ async function statsCommand(turn: Turn): Promise<void> {
   const p = await getProgress(ctx, turn.member.id);
   let image: Buffer | null = null;
   try {
-    image = await renderProgressPicture({
-      memberName: p.displayName,
-      today: p.today,
-      reviewsByDay: p.reviewsByDay,
-      currentStreak: p.currentStreak,
-      streakDays: p.streakDays,
-      forecast: p.forecast,
-      topics: p.topics.map((t) => ({ title: t.title, mastered: t.learned, seen: t.seen, total: t.total })),
-    });
+    image = await renderProgressOf(p);
   } catch (error) {
     log.error(
       { member: turn.member.id, error: describeError(error) },
@@ -397,7 +390,7 @@ async function groupCommand(turn: Turn, i: ChatInputCommandInteraction): Promise
     await responder.notice(noticeView('Pick a text or announcement channel of this server.'));
     return;
   }
-  const server = i.guild?.name ?? 'Discord server';
+  const server = i.guild?.name ?? null;
   try {
     await client.rest.post(Routes.channelMessages(channelId), {
       body: { content: '📌 The weekly study leaderboard will be posted in this channel.' },
@@ -423,9 +416,7 @@ async function groupCommand(turn: Turn, i: ChatInputCommandInteraction): Promise
     );
     return;
   }
-  await ctx.store.write((tx) =>
-    ctx.store.setGroupChannel(tx, i.guildId, server, channelId, new Date(ctx.clock())),
-  );
+  await setLeaderboardChannel(ctx, { id: i.guildId, name: server }, channelId);
   await responder.show(noticeView(`✅ The weekly leaderboard will be posted in <#${channelId}>.`));
 }
 

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { createCanvas, GlobalFonts, type SKRSContext2D } from '@napi-rs/canvas';
+import type { Progress } from '../core/progress.ts';
 
 /**
  * The picture `/stats` attaches: a review heatmap (Anki/GitHub style), a 14-day due forecast and
@@ -435,4 +436,17 @@ export async function renderProgressPicture(input: ProgressPicture): Promise<Buf
   drawTopics(ctx, input, topicsTop);
 
   return canvas.encode('png');
+}
+
+/** The picture of a member's progress as the core reports it (mastered = learned cards). */
+export function renderProgressOf(p: Progress): Promise<Buffer> {
+  return renderProgressPicture({
+    memberName: p.displayName,
+    today: p.today,
+    reviewsByDay: p.reviewsByDay,
+    currentStreak: p.currentStreak,
+    streakDays: p.streakDays,
+    forecast: p.forecast,
+    topics: p.topics.map((t) => ({ title: t.title, mastered: t.learned, seen: t.seen, total: t.total })),
+  });
 }

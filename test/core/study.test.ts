@@ -252,6 +252,27 @@ describe('progress, streaks and leaderboards', () => {
   });
 });
 
+describe('period bounds', () => {
+  it('GIVEN the board of a week that has ended THEN later days do not count', async () => {
+    await join('a', 'Ann');
+    await answerAll('a');
+    const lastWeekEnd = T0 - 1 - 10 * 3_600_000; // Sunday evening before T0's week
+    const pastCtx = { ...ctx, clock: () => lastWeekEnd };
+    expect((await getLeaderboard(pastCtx, 'g1', 'week')).entries).toEqual([]);
+    expect((await getLeaderboard(ctx, 'g1', 'week')).entries).toHaveLength(1);
+  });
+
+  it('GIVEN an open practice session WHEN the member asks for a review THEN a review session starts instead of resuming practice', async () => {
+    await join('m1');
+    await answerAll('m1');
+    clock.now = T0 + 3_600_000;
+    const practice = await startSession(ctx, 'm1', { mode: 'practice' });
+    expect(practice.kind).toBe('question');
+    const review = await startSession(ctx, 'm1');
+    expect(review.kind).toBe('nothing-due');
+  });
+});
+
 describe('reminders', () => {
   it('GIVEN a member whose reminder time passed THEN exactly one reminder is claimed per local day, even when the job runs twice', async () => {
     await join('m1');

@@ -1,0 +1,114 @@
+import { createApp } from '../src/app.ts';
+import { parseConfig } from '../src/config.ts';
+import { startBot } from '../src/discord/bot.ts';
+import { createLogger } from '../src/logger.ts';
+import type { ReminderRound } from '../src/scheduler/reminders.ts';
+import { BOT_TOKEN, QUESTIONS_DIR } from './common.ts';
+
+/**
+ * The bot process of the benchmark (forked by bench/bot.ts): the real composition root
+ * (createApp + startBot) on the generated database, talking to the Discord double that runs in
+ * the parent. The parent drives interactions over the double's gateway and asks for reminder
+ * rounds over IPC; this process reports its timings and its peak RSS.
+ */
+
+export type ChildMessage =
+  | { type: 'ready'; createAppMs: number; startBotMs: number; rssBytes: number }
+  | { type: 'reminders-done'; rounds: TimedRound[] }
+  | {
+      type: 'stopped';
+      maxRssKb: number;
+      rssBytes: number;
+      heapUsedBytes: number;
+      warnings: number;
+      rateLimitWarnings: number;
+    };
+
+export type ParentMessage = { type: 'reminders'; tickMs: number; expected: number } | { type: 'stop' };
+
+export type TimedRound = ReminderRound & { startedAt: number; endedAt: number };
+
+function send(message: ChildMessage): void {
+  process.send?.(message);
+}
+
+async function main(): Promise<void> {
+  const dbFile = process.env.BENCH_DB;
+  const apiUrl = process.env.BENCH_API_URL;
+  const now0 = Number(process.env.BENCH_NOW);
+  if (dbFile === undefined || apiUrl === undefined || !Number.isFinite(now0)) {
+    throw new Error('bench/bot-child.ts is started by bench/run.ts (BENCH_DB, BENCH_API_URL, BENCH_NOW)');
+  }
+  const realStart = Date.now();
+  // The benchmark's "now", moving at the real pace.
+  const clock = () => now0 + (Date.now() - realStart);
+  const config = parseConfig({
+    DISCORD_TOKEN: BOT_TOKEN,
+    DISCORD_API_URL: apiUrl,
+    DATABASE_URL: `file:${dbFile}`,
+    QUESTIONS_DIR,
+    LOG_LEVEL: 'warn',
+    // Rounds are started by the parent, at the pace cron would start them.
+    REMINDER_CRON: '0 0 1 1 *',
+    LEADERBOARD_CRON: '0 0 1 1 *',
+  });
+  let warnings = 0;
+  let rateLimitWarnings = 0;
+  const log = createLogger('warn', [BOT_TOKEN], {
+    write(line: string) {
+      warnings++;
+      if (line.includes('Discord rate limit')) rateLimitWarnings++;
+      else if (warnings - rateLimitWarnings <= 20) process.stderr.write(`[bot] ${line}`);
+    },
+  });
+
+  let t = performance.now();
+  const app = await createApp(config, log, clock);
+  const createAppMs = performance.now() - t;
+  t = performance.now();
+  const bot = await startBot(app, config, log);
+  const startBotMs = performance.now() - t;
+  send({ type: 'ready', createAppMs, startBotMs, rssBytes: process.memoryUsage().rss });
+
+  process.on('message', (message: ParentMessage) => {
+    void (async () => {
+      if (message.type === 'reminders') {
+        const rounds: TimedRound[] = [];
+        const first = Date.now();
+        let claimed = 0;
+        for (let k = 0; ; k++) {
+          const wait = first + k * message.tickMs - Date.now();
+          if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+          const startedAt = Date.now();
+          const round = await bot.scheduler.runReminders();
+          if (round === null) throw new Error('a reminder round was already running');
+          rounds.push({ ...round, startedAt, endedAt: Date.now() });
+          claimed += round.claimed;
+          if (round.claimed === 0 || claimed >= message.expected) break;
+        }
+        send({ type: 'reminders-done', rounds });
+      } else if (message.type === 'stop') {
+        await bot.stop();
+        await app.close();
+        const memory = process.memoryUsage();
+        send({
+          type: 'stopped',
+          maxRssKb: process.resourceUsage().maxRSS,
+          rssBytes: memory.rss,
+          heapUsedBytes: memory.heapUsed,
+          warnings,
+          rateLimitWarnings,
+        });
+        process.disconnect?.();
+      }
+    })().catch((error: unknown) => {
+      console.error('[bot] failed:', error);
+      process.exit(1);
+    });
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error('[bot] cannot start:', error);
+  process.exit(1);
+});

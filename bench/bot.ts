@@ -1,0 +1,218 @@
+import { type ChildProcess, fork } from 'node:child_process';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import {
+  type DiscordDouble,
+  type InteractionResponse,
+  type RecordedCall,
+  startDiscordDouble,
+} from '../test/support/discord-double.ts';
+import type { ChildMessage, ParentMessage, TimedRound } from './bot-child.ts';
+import { BOT_TOKEN, GROUP_SIZE, groupId, groupName, memberId, NOW, ROOT } from './common.ts';
+import { type Summary, summarize } from './measure.ts';
+
+/**
+ * The bot as a separate process (bench/bot-child.ts) on a generated database, against the
+ * loopback Discord double running here: members use it through the gateway, then a reminder
+ * round fans out the daily DMs. Reports the DM fan-out, end-to-end interaction latencies and the
+ * bot process's peak RSS.
+ */
+
+export type BotRun = {
+  createAppMs: number;
+  startBotMs: number;
+  interactions: Record<string, Summary>;
+  fanout: {
+    expected: number;
+    sent: number;
+    rounds: TimedRound[];
+    requests: number;
+    dmOpens: number;
+    durationMs: number;
+    maxPerSecond: number;
+    statuses: Record<string, number>;
+    tickMs: number;
+  };
+  maxRssBytes: number;
+  rssAtReadyBytes: number;
+  rateLimitWarnings: number;
+};
+
+function waitFor<T extends ChildMessage['type']>(
+  child: ChildProcess,
+  type: T,
+  timeoutMs: number,
+): Promise<Extract<ChildMessage, { type: T }>> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      cleanup();
+      reject(new Error(`bot process: no "${type}" within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const onMessage = (message: ChildMessage) => {
+      if (message.type !== type) return;
+      cleanup();
+      resolve(message as Extract<ChildMessage, { type: T }>);
+    };
+    const onExit = (code: number | null) => {
+      cleanup();
+      reject(new Error(`bot process exited (${code}) while waiting for "${type}"`));
+    };
+    const cleanup = () => {
+      clearTimeout(timer);
+      child.off('message', onMessage);
+      child.off('exit', onExit);
+    };
+    child.on('message', onMessage);
+    child.on('exit', onExit);
+  });
+}
+
+/** Largest number of calls inside any 1-second window. */
+export function maxPerSecond(times: number[]): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let best = 0;
+  let lo = 0;
+  for (let hi = 0; hi < sorted.length; hi++) {
+    while ((sorted[hi] ?? 0) - (sorted[lo] ?? 0) >= 1000) lo++;
+    best = Math.max(best, hi - lo + 1);
+  }
+  return best;
+}
+
+const isDeferral = (r: InteractionResponse) =>
+  r.kind === 'callback' && (r.callbackType === 5 || r.callbackType === 6);
+
+async function interact(
+  discord: DiscordDouble,
+  payload: Parameters<DiscordDouble['dispatchInteraction']>[0],
+): Promise<{ ms: number; response: InteractionResponse }> {
+  const t = performance.now();
+  const { id } = discord.dispatchInteraction(payload);
+  const response = await discord.waitForResponse(id, (r) => !isDeferral(r), 20_000);
+  return { ms: performance.now() - t, response };
+}
+
+function answerButton(payload: Record<string, unknown>): string | undefined {
+  const ids: string[] = [];
+  const rows = Array.isArray(payload.components) ? payload.components : [];
+  for (const row of rows as { components?: { custom_id?: string }[] }[]) {
+    for (const c of row.components ?? []) if (typeof c.custom_id === 'string') ids.push(c.custom_id);
+  }
+  return (
+    ids.find((id) => /^q:\d+:\d+:(pick|tf|grade):/.test(id)) ?? ids.find((id) => /^q:\d+:\d+:rev$/.test(id))
+  );
+}
+
+export async function runBotProcess(options: {
+  dbFile: string;
+  members: number;
+  /** Member indexes that use the bot interactively before the reminder round. */
+  interactiveMembers: number[];
+  answersPerMember: number;
+  tickMs: number;
+  log: (line: string) => void;
+}): Promise<BotRun> {
+  const groups = Math.ceil(options.members / GROUP_SIZE);
+  const channel = (g: number) => (1_330_000_000_000_000_000n + BigInt(g)).toString();
+  const discord = await startDiscordDouble({
+    token: BOT_TOKEN,
+    guilds: Array.from({ length: groups }, (_, g) => ({
+      id: groupId(g),
+      name: groupName(g),
+      channels: [{ id: channel(g), name: 'general' }],
+    })),
+  });
+  const peek = new Database(options.dbFile, { readonly: true });
+  const expected = (
+    peek
+      .prepare(
+        'SELECT count(*) AS n FROM "Member" WHERE nextReminderAt <= ? AND remindersEnabled = 1 AND dmsClosed = 0',
+      )
+      .get(NOW) as { n: number }
+  ).n;
+  peek.close();
+
+  const child = fork(path.join(ROOT, 'bench/bot-child.ts'), [], {
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, BENCH_DB: options.dbFile, BENCH_API_URL: discord.apiUrl, BENCH_NOW: String(NOW) },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const post = (message: ParentMessage) => child.send(message);
+  try {
+    const ready = await waitFor(child, 'ready', 120_000);
+    options.log(
+      `  bot process ready: createApp ${ready.createAppMs.toFixed(0)} ms, login ${ready.startBotMs.toFixed(0)} ms`,
+    );
+
+    // ---- members use the bot: /quiz and a few answers, /stats (picture), /leaderboard
+    const lat: Record<string, number[]> = { '/quiz': [], answer: [], '/stats': [], '/leaderboard': [] };
+    for (const i of options.interactiveMembers) {
+      const user = { id: memberId(i), username: `member${i}` };
+      const guild = { id: groupId(Math.floor(i / GROUP_SIZE)) };
+      const quiz = await interact(discord, discord.slashCommand({ name: 'quiz', user, guild }));
+      lat['/quiz']?.push(quiz.ms);
+      let payload = quiz.response.payload;
+      for (let k = 0; k < options.answersPerMember; k++) {
+        const customId = answerButton(payload);
+        if (customId === undefined) break;
+        const click = await interact(discord, discord.buttonClick({ customId, user, guild }));
+        if (!customId.endsWith(':rev')) lat.answer?.push(click.ms);
+        payload = click.response.payload;
+      }
+      lat['/stats']?.push((await interact(discord, discord.slashCommand({ name: 'stats', user, guild }))).ms);
+      lat['/leaderboard']?.push(
+        (await interact(discord, discord.slashCommand({ name: 'leaderboard', user, guild }))).ms,
+      );
+    }
+    const interactions = Object.fromEntries(Object.entries(lat).map(([k, v]) => [k, summarize(v)]));
+
+    // ---- the daily DM round
+    const before = discord.calls.length;
+    options.log(`  reminder fan-out: ${expected} members due, rounds every ${options.tickMs / 1000} s`);
+    post({ type: 'reminders', tickMs: options.tickMs, expected });
+    const done = await waitFor(child, 'reminders-done', 15 * 60_000);
+    const calls: RecordedCall[] = discord.calls.slice(before);
+    const posts = calls.filter((c) => c.method === 'POST' && /^\/channels\/\d+\/messages$/.test(c.path));
+    const firstStart = done.rounds[0]?.startedAt ?? Date.now();
+    const lastPost = posts.reduce((m, c) => Math.max(m, c.at), firstStart);
+    const statuses: Record<string, number> = {};
+    for (const c of calls) statuses[String(c.status)] = (statuses[String(c.status)] ?? 0) + 1;
+    const fanout = {
+      expected,
+      sent: done.rounds.reduce((s, r) => s + r.sent, 0),
+      rounds: done.rounds,
+      requests: calls.length,
+      dmOpens: calls.filter((c) => c.path === '/users/@me/channels').length,
+      durationMs: lastPost - firstStart,
+      maxPerSecond: maxPerSecond(calls.map((c) => c.at)),
+      statuses,
+      tickMs: options.tickMs,
+    };
+
+    post({ type: 'stop' });
+    const stopped = await waitFor(child, 'stopped', 60_000);
+    return {
+      createAppMs: ready.createAppMs,
+      startBotMs: ready.startBotMs,
+      interactions,
+      fanout,
+      maxRssBytes: stopped.maxRssKb * 1024,
+      rssAtReadyBytes: ready.rssBytes,
+      rateLimitWarnings: stopped.rateLimitWarnings,
+    };
+  } finally {
+    if (child.exitCode === null) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(() => {
+          child.kill('SIGKILL');
+          resolve();
+        }, 5_000);
+        child.once('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+    await discord.close();
+  }
+}

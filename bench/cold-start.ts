@@ -1,0 +1,119 @@
+import { fork } from 'node:child_process';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { loadBank } from '../src/bank/load.ts';
+import { indexBank } from '../src/core/context.ts';
+import { openDatabase } from '../src/data/db.ts';
+import { applyMigrations } from '../src/data/migrations.ts';
+import { Store } from '../src/data/store.ts';
+import { QUESTIONS_DIR } from './common.ts';
+import { type Summary, summarize } from './measure.ts';
+import { RawCore } from './raw.ts';
+
+/**
+ * Bank load + sync as a starting process pays it: each sample is a fresh process (cold JIT,
+ * nothing cached), timing loadBank, opening the database and syncQuestions separately.
+ * The same file is both the runner (`measureColdStart`) and the child (run directly).
+ */
+
+type ChildResult = { loadMs: number; openMs: number; syncMs: number; added: number };
+
+export type ColdStart = {
+  /** loadBank + syncQuestions on a database that has the bank already (a restart). */
+  restart: { app: Summary; raw: Summary; appOpen: Summary; rawOpen: Summary; appLoad: Summary };
+  /** The same on a freshly migrated database: the whole bank is inserted. */
+  first: { app: Summary; raw: Summary };
+};
+
+function child(mode: 'app' | 'raw', file: string): Promise<ChildResult> {
+  return new Promise((resolve, reject) => {
+    const p = fork(import.meta.filename, [mode, file], {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    let result: ChildResult | undefined;
+    p.on('message', (m: ChildResult) => {
+      result = m;
+    });
+    p.on('error', reject);
+    p.on('exit', (code) => {
+      if (result !== undefined) resolve(result);
+      else reject(new Error(`cold-start child (${mode}) exited with ${code}`));
+    });
+  });
+}
+
+export async function measureColdStart(dbFile: string, runs: number): Promise<ColdStart> {
+  const tmp = mkdtempSync(path.join(tmpdir(), 'quizbot-bench-cold-'));
+  try {
+    const empty = path.join(tmp, 'empty.db');
+    await applyMigrations(empty);
+    const restart = { app: [] as ChildResult[], raw: [] as ChildResult[] };
+    const first = { app: [] as ChildResult[], raw: [] as ChildResult[] };
+    for (let i = 0; i < runs; i++) {
+      restart.app.push(await child('app', dbFile));
+      restart.raw.push(await child('raw', dbFile));
+      for (const mode of ['app', 'raw'] as const) {
+        const file = path.join(tmp, `first-${mode}-${i}.db`);
+        copyFileSync(empty, file);
+        const r = await child(mode, file);
+        if (r.added === 0) throw new Error('first start added no question');
+        first[mode].push(r);
+      }
+    }
+    const loadSync = (xs: ChildResult[]) => summarize(xs.map((x) => x.loadMs + x.syncMs));
+    return {
+      restart: {
+        app: loadSync(restart.app),
+        raw: loadSync(restart.raw),
+        appOpen: summarize(restart.app.map((x) => x.openMs)),
+        rawOpen: summarize(restart.raw.map((x) => x.openMs)),
+        appLoad: summarize(restart.app.map((x) => x.loadMs)),
+      },
+      first: { app: loadSync(first.app), raw: loadSync(first.raw) },
+    };
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+async function runChild(mode: string, file: string): Promise<void> {
+  let t = performance.now();
+  const bank = loadBank(QUESTIONS_DIR);
+  const loadMs = performance.now() - t;
+  if (mode === 'app') {
+    t = performance.now();
+    const db = await openDatabase(file);
+    const openMs = performance.now() - t;
+    t = performance.now();
+    const sync = await new Store(db).syncQuestions(bank.questions);
+    const syncMs = performance.now() - t;
+    await db.$disconnect();
+    process.send?.({ loadMs, openMs, syncMs, added: sync.added } satisfies ChildResult);
+  } else {
+    t = performance.now();
+    const db = new Database(file);
+    db.pragma('busy_timeout = 5000');
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    const openMs = performance.now() - t;
+    t = performance.now();
+    const sync = new RawCore(db, indexBank(bank), Date.now).syncQuestions(bank.questions);
+    const syncMs = performance.now() - t;
+    db.close();
+    process.send?.({ loadMs, openMs, syncMs, added: sync.added } satisfies ChildResult);
+  }
+}
+
+const [, entry, mode, file] = process.argv;
+if (
+  entry !== undefined &&
+  path.resolve(entry) === import.meta.filename &&
+  mode !== undefined &&
+  file !== undefined
+) {
+  await runChild(mode, file);
+}

@@ -1,0 +1,182 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { runBotProcess } from './bot.ts';
+import { measureColdStart } from './cold-start.ts';
+import { fmtInt, NOW, OUT_DIR, ROOT } from './common.ts';
+import { generateDatabase } from './generate.ts';
+import { details, machine, rows, type ScaleRun, table, tableSizes } from './report.ts';
+import { type Iterations, MemberPool, measureScale } from './scale.ts';
+
+/**
+ * `npm run bench`: what members feel and what an operator pays for, in one table.
+ *   (no flags)              1,000 and 10,000 members (1M and 10M review logs); writes bench/results.md
+ *   --quick                 one small database, few iterations: a CI smoke run (under a minute)
+ *   --members N             one database of N members (with --reviews-per-member R, default 1,000)
+ *   --keep                  keep the generated databases in bench/out/
+ *   --tick-ms MS            pause between reminder rounds in the fan-out (default 60,000: cron's minute)
+ * Timings are reported, never asserted: this is not a test.
+ */
+
+type Options = {
+  quick: boolean;
+  members: number | undefined;
+  reviewsPerMember: number;
+  keep: boolean;
+  tickMs: number;
+};
+
+function parseArgs(argv: string[]): Options {
+  const value = (name: string): string | undefined => {
+    const i = argv.indexOf(name);
+    return i === -1 ? undefined : argv[i + 1];
+  };
+  const number = (name: string): number | undefined => {
+    const v = value(name);
+    if (v === undefined) return undefined;
+    const n = Number(v.replaceAll('_', '').replaceAll(',', ''));
+    if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} expects a positive whole number, got ${v}`);
+    return n;
+  };
+  const quick = argv.includes('--quick');
+  return {
+    quick,
+    members: number('--members'),
+    reviewsPerMember: number('--reviews-per-member') ?? (quick ? 100 : 1000),
+    keep: argv.includes('--keep'),
+    tickMs: number('--tick-ms') ?? 60_000,
+  };
+}
+
+const FULL: Iterations = {
+  answers: 2000,
+  answerWarmup: 200,
+  progress: 500,
+  leaderboard: 200,
+  selection: 200,
+  bank: 20,
+  claimRounds: 3,
+};
+const QUICK: Iterations = {
+  answers: 300,
+  answerWarmup: 50,
+  progress: 100,
+  leaderboard: 30,
+  selection: 50,
+  bank: 3,
+  claimRounds: 1,
+};
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  const started = Date.now();
+  const log = (line: string) => console.log(line);
+  const scales = options.quick
+    ? [options.members ?? 2000]
+    : options.members !== undefined
+      ? [options.members]
+      : [1000, 10_000];
+  const iterations = options.quick ? QUICK : FULL;
+  mkdirSync(OUT_DIR, { recursive: true });
+  const info = machine();
+  log(
+    `Benchmark (${options.quick ? 'quick' : 'full'}): ${scales.map(fmtInt).join(' and ')} members; now = ${new Date(NOW).toISOString()}`,
+  );
+  log(
+    Object.entries(info)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join(' · '),
+  );
+
+  const runs: ScaleRun[] = [];
+  for (const [index, members] of scales.entries()) {
+    const file = path.join(OUT_DIR, `bench-${members}${options.quick ? '-quick' : ''}.db`);
+    log(`\n== ${fmtInt(members)} members: generating ${file}`);
+    const gen = await generateDatabase({ file, members, reviewsPerMember: options.reviewsPerMember, log });
+    log(
+      `  ${fmtInt(gen.rows)} rows (${fmtInt(gen.reviews)} review logs) in ${(gen.insertMs / 1000).toFixed(1)} s: ${fmtInt(gen.rowsPerSecond)} rows/s`,
+    );
+    const tables = tableSizes(file);
+    const pool = new MemberPool(members);
+    const measures = await measureScale({ file, members, iterations, pool, log });
+    let bot = null;
+    let cold = null;
+    if (index === scales.length - 1) {
+      log('  bank load + sync in fresh processes');
+      cold = await measureColdStart(file, options.quick ? 1 : 5);
+      log('  bot process: interactions, reminder fan-out, peak RSS');
+      const interactiveMembers = Array.from({ length: options.quick ? 10 : 100 }, () => pool.take());
+      bot = await runBotProcess({
+        dbFile: file,
+        members,
+        interactiveMembers,
+        answersPerMember: 3,
+        tickMs: options.tickMs,
+        log,
+      });
+    }
+    runs.push({ label: `${fmtInt(members)} members`, gen, tables, measures, cold, bot });
+    if (!options.keep) for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
+  }
+
+  const all = rows(runs, options.quick);
+  const elapsed = (Date.now() - started) / 1000;
+  console.log(`\n${table(all)}\n`);
+  console.log(`Finished in ${elapsed.toFixed(1)} s.`);
+
+  const date = new Date().toISOString().replace('T', ' ').slice(0, 16);
+  const command = `npm run bench${process.argv.slice(2).length > 0 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
+  const md = [
+    '# Benchmark results',
+    '',
+    `Run on ${date} UTC with \`${command}\` (${elapsed.toFixed(0)} s). Generated by bench/run.ts; see the README for how to run it.`,
+    '',
+    '## Machine',
+    '',
+    ...Object.entries(info).map(([k, v]) => `- ${k}: ${v}`),
+    '',
+    '## Results',
+    '',
+    table(all),
+    '',
+    METHOD,
+    '',
+    '## Details',
+    '',
+    details(runs),
+  ].join('\n');
+  const target =
+    options.quick || options.members !== undefined
+      ? path.join(OUT_DIR, `results-${options.quick ? 'quick' : `${options.members}`}.md`)
+      : path.join(ROOT, 'bench/results.md');
+  writeFileSync(target, `${md}\n`);
+  console.log(`Written to ${path.relative(ROOT, target)}`);
+}
+
+const METHOD = `## Method
+
+- Data: bench/generate.ts builds each database with the real schema (\`applyMigrations\`), the real bank
+  (\`loadBank('questions')\` + \`Store.syncQuestions\`), then raw prepared inserts in one transaction: members
+  (5 timezones; every 10th member in the 09:00 UTC reminder crowd), groups of 1,000 (the first is the "bench"
+  guild), cards and review logs following SM-2 (\`review()\`, \`dueInstant\`/\`studyDay\`; up to 10 new cards a
+  day in curriculum order, at most 80 reviews a day, 20 % of members idle for up to 60 days), daily stats
+  (reviews, correct, \`reviewPoints\` + streak bonus, new cards, cleared), one finished session per study day.
+  DateTimes are epoch-ms integers, as the app's adapter writes them.
+- Clock: fixed at Thursday 2025-06-05 09:00:30 UTC, just after the history (each member's history ends on their
+  previous study day); answers advance it by 1-8 s of "thinking".
+- App: the core use cases (\`src/core/*.ts\`) with a CoreContext wired as in src/app.ts (Prisma 7 over the
+  better-sqlite3 adapter). Raw: bench/raw.ts, the same operations as hand-written prepared better-sqlite3
+  statements on a second connection to the same file (WAL, synchronous=NORMAL, as the app). The runner checks
+  both give the same leaderboard, progress and reminder selection before timing them.
+- Sessions: each fresh member (not used before, with cards due) starts a session and answers every question
+  (80 % right); app and raw sessions alternate. Warm-up samples are discarded.
+- Bot: bench/bot-child.ts runs createApp + startBot in a separate process against the Discord double
+  (test/support/discord-double.ts) running in the runner; members use /quiz, answer buttons, /stats and
+  /leaderboard through the gateway, then reminder rounds are started as cron would (one per minute).
+  Requests/s are counted from the double's recorded calls; the double itself does not rate-limit, discord.js
+  paces to Discord's global 50 requests/s. Peak RSS is \`process.resourceUsage().maxRSS\` of that process.
+- p50/p99 are nearest-rank percentiles in milliseconds; "App/raw" divides the app's figure by raw SQL's.`;
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

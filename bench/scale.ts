@@ -1,0 +1,283 @@
+import { deepStrictEqual } from 'node:assert/strict';
+import Database from 'better-sqlite3';
+import { loadBank } from '../src/bank/load.ts';
+import { type CoreContext, indexBank } from '../src/core/context.ts';
+import { getLeaderboard } from '../src/core/leaderboard.ts';
+import { getProgress } from '../src/core/progress.ts';
+import { claimDueReminders } from '../src/core/reminders.ts';
+import { answerQuestion, type PresentedQuestion, startSession } from '../src/core/study.ts';
+import { openDatabase } from '../src/data/db.ts';
+import { Store } from '../src/data/store.ts';
+import type { Answer } from '../src/domain/grading.ts';
+import type { Question } from '../src/domain/question.ts';
+import type { Grade } from '../src/domain/sm2.ts';
+import { BenchClock, groupId, isReminderCrowd, memberId, NOW, QUESTIONS_DIR, rng } from './common.ts';
+import { type Summary, sample, summarize, timed } from './measure.ts';
+import { RawCore, type RawPresented } from './raw.ts';
+
+/** The in-process measurements on one generated database: each core use case vs raw SQL. */
+
+export type Pair = { app: Summary; raw: Summary };
+
+export type ScaleMeasures = {
+  bankWarm: Pair;
+  bankLoadOnly: Summary;
+  leaderboard: Pair & { entries: number };
+  progress: Pair;
+  selection: Pair & { selected: number };
+  claim: Pair & { claimed: number };
+  start: Pair;
+  answer: Pair;
+  plans: Record<string, string[]>;
+};
+
+export type Iterations = {
+  answers: number;
+  answerWarmup: number;
+  progress: number;
+  leaderboard: number;
+  selection: number;
+  bank: number;
+  claimRounds: number;
+};
+
+/** Hands out members one at a time, skipping the 09:00 UTC reminder crowd (kept for the fan-out). */
+export class MemberPool {
+  private next = 1;
+  constructor(private readonly members: number) {}
+  take(): number {
+    while (isReminderCrowd(this.next)) this.next++;
+    if (this.next >= this.members)
+      throw new Error('member pool exhausted: use more members or fewer iterations');
+    return this.next++;
+  }
+}
+
+function makeAnswer(q: Question, r: () => number): Answer {
+  const right = r() < 0.8;
+  switch (q.kind) {
+    case 'choice': {
+      const wrong = q.options.findIndex((_, i) => !q.answer.includes(i));
+      return { kind: 'choice', picks: right || wrong === -1 ? [...q.answer] : [wrong] };
+    }
+    case 'truefalse':
+      return { kind: 'truefalse', value: right ? q.answer : !q.answer };
+    case 'text':
+      return { kind: 'text', text: right ? (q.accept[0] ?? '') : 'no idea' };
+    case 'flashcard':
+      return { kind: 'flashcard', grade: (right ? 3 + Math.floor(r() * 3) : Math.floor(r() * 3)) as Grade };
+  }
+}
+
+function plan(db: Database.Database, sql: string, ...args: unknown[]): string[] {
+  return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[]).map((r) => r.detail);
+}
+
+export async function measureScale(options: {
+  file: string;
+  members: number;
+  iterations: Iterations;
+  pool: MemberPool;
+  log: (line: string) => void;
+}): Promise<ScaleMeasures> {
+  const { file, iterations: it, pool, log } = options;
+  const bank = loadBank(QUESTIONS_DIR);
+  const prisma = await openDatabase(file);
+  const store = new Store(prisma);
+  const clock = new BenchClock(NOW);
+  const ctx: CoreContext = {
+    store,
+    bank: indexBank(bank),
+    clock: clock.read,
+    sessionSize: 10,
+    defaultTimezone: 'UTC',
+  };
+  const db = new Database(file);
+  db.pragma('busy_timeout = 5000');
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  const raw = new RawCore(db, ctx.bank, clock.read, ctx.sessionSize);
+  const r = rng(7);
+
+  try {
+    // ---- bank: load + sync in this (warm) process, the bank already in the database
+    log('  bank load + sync');
+    const bankWarm: Pair = {
+      app: summarize(
+        await sample(2, it.bank, async () => store.syncQuestions(loadBank(QUESTIONS_DIR).questions)),
+      ),
+      raw: summarize(await sample(2, it.bank, () => raw.syncQuestions(loadBank(QUESTIONS_DIR).questions))),
+    };
+    const loadOnly = summarize(await sample(2, it.bank, () => loadBank(QUESTIONS_DIR)));
+
+    // ---- weekly leaderboard of the 1,000-member "bench" group
+    log('  weekly leaderboard');
+    const boardGroup = groupId(0);
+    const me = memberId(1);
+    const appBoard = await getLeaderboard(ctx, boardGroup, 'week', me);
+    deepStrictEqual(
+      raw.leaderboard(boardGroup, 'week', me),
+      appBoard,
+      'raw leaderboard differs from the core',
+    );
+    const leaderboard = {
+      app: summarize(await sample(10, it.leaderboard, () => getLeaderboard(ctx, boardGroup, 'week', me))),
+      raw: summarize(await sample(10, it.leaderboard, () => raw.leaderboard(boardGroup, 'week', me))),
+      entries: appBoard.entries.length,
+    };
+
+    // ---- a member's progress (read-only: any member)
+    log('  progress');
+    const progressIds = Array.from({ length: 64 }, () => memberId(Math.floor(r() * options.members)));
+    for (const id of progressIds.slice(0, 5)) {
+      deepStrictEqual(raw.progress(id), await getProgress(ctx, id), `raw progress differs for ${id}`);
+    }
+    const pid = (i: number) => progressIds[i % progressIds.length] ?? me;
+    const progress = {
+      app: summarize(await sample(20, it.progress, (i) => getProgress(ctx, pid(i)))),
+      raw: summarize(await sample(20, it.progress, (i) => raw.progress(pid(i)))),
+    };
+
+    // ---- reminder selection (pure) and claim (selection + claim + session per member)
+    log('  reminder selection and claim');
+    const now = new Date(NOW);
+    const appSel = await store.membersWithReminderDue(now, 500);
+    deepStrictEqual(
+      raw.membersWithReminderDue(NOW, 500).map((m) => m.id),
+      appSel.map((m) => m.id),
+      'raw reminder selection differs',
+    );
+    const selection = {
+      app: summarize(await sample(10, it.selection, () => store.membersWithReminderDue(now, 500))),
+      raw: summarize(await sample(10, it.selection, () => raw.membersWithReminderDue(NOW, 500))),
+      selected: appSel.length,
+    };
+    const due = db
+      .prepare(
+        'SELECT id, nextReminderAt FROM "Member" WHERE nextReminderAt <= ? AND remindersEnabled = 1 AND dmsClosed = 0',
+      )
+      .all(NOW) as { id: string; nextReminderAt: number }[];
+    const restore = db.prepare('UPDATE "Member" SET nextReminderAt = ? WHERE id = ?');
+    const dropOpen = db.prepare('DELETE FROM "StudySession" WHERE memberId = ? AND finishedAt IS NULL');
+    const reset = db.transaction(() => {
+      db.prepare('DELETE FROM "ReminderDelivery"').run();
+      for (const m of due) {
+        restore.run(m.nextReminderAt, m.id);
+        dropOpen.run(m.id);
+      }
+    });
+    const claimApp: number[] = [];
+    const claimRaw: number[] = [];
+    let claimed = 0;
+    // One unmeasured round each first (warm-up), then the measured rounds.
+    for (let round = 0; round <= it.claimRounds; round++) {
+      clock.now = NOW;
+      const a = await timed(() => claimDueReminders(ctx));
+      reset();
+      const b = await timed(() => raw.claimDueReminders());
+      reset();
+      if (a.value.length !== b.value.length) throw new Error('raw and core claimed different numbers');
+      claimed = a.value.length;
+      if (round === 0) continue;
+      claimApp.push(a.ms);
+      claimRaw.push(b.ms);
+    }
+    const claim = { app: summarize(claimApp), raw: summarize(claimRaw), claimed };
+
+    // ---- sessions: start, then answer every question (re-asks included), app and raw alternating
+    log('  sessions: start + answer');
+    const starts = { app: [] as number[], raw: [] as number[] };
+    const answers = { app: [] as number[], raw: [] as number[] };
+    const total = it.answerWarmup + it.answers;
+    clock.now = NOW + 60_000;
+    const runSession = async (variant: 'app' | 'raw') => {
+      const id = memberId(pool.take());
+      const t0 = performance.now();
+      let q: PresentedQuestion | RawPresented | null;
+      if (variant === 'app') {
+        const s = await startSession(ctx, id);
+        q = s.kind === 'question' ? s.question : null;
+      } else {
+        const s = raw.startSession(id);
+        q = s.kind === 'question' ? s.question : null;
+      }
+      starts[variant].push(performance.now() - t0);
+      while (q !== null && answers[variant].length < total) {
+        clock.now += 1_000 + Math.floor(r() * 7_000);
+        const input = {
+          memberId: id,
+          sessionId: q.sessionId,
+          step: q.step,
+          answer: makeAnswer(q.question, r),
+        };
+        const t = performance.now();
+        if (variant === 'app') {
+          const res = await answerQuestion(ctx, input);
+          answers.app.push(performance.now() - t);
+          if (res.status !== 'recorded') throw new Error(`answer not recorded: ${res.status}`);
+          q = res.next;
+        } else {
+          const res = raw.answer(input);
+          answers.raw.push(performance.now() - t);
+          if (res.status !== 'recorded') throw new Error(`raw answer not recorded: ${res.status}`);
+          q = res.next;
+        }
+      }
+    };
+    while (answers.app.length < total || answers.raw.length < total) {
+      if (answers.app.length < total) await runSession('app');
+      if (answers.raw.length < total) await runSession('raw');
+    }
+    const warmStarts = 3;
+    const start = {
+      app: summarize(starts.app.slice(warmStarts)),
+      raw: summarize(starts.raw.slice(warmStarts)),
+    };
+    const answer = {
+      app: summarize(answers.app.slice(it.answerWarmup)),
+      raw: summarize(answers.raw.slice(it.answerWarmup)),
+    };
+
+    const plans = {
+      leaderboard: plan(
+        db,
+        `SELECT d."memberId", SUM(d."points") FROM "Membership" ms
+           JOIN "DailyStat" d ON d."memberId" = ms."memberId" AND d."day" >= ?
+           JOIN "Member" m ON m."id" = ms."memberId" WHERE ms."groupId" = ? GROUP BY d."memberId"`,
+        '2025-06-02',
+        boardGroup,
+      ),
+      selection: plan(
+        db,
+        `SELECT * FROM "Member" WHERE "nextReminderAt" <= ? AND "remindersEnabled" = 1 AND "dmsClosed" = 0
+          ORDER BY "nextReminderAt" LIMIT 500`,
+        NOW,
+      ),
+      dueCards: plan(
+        db,
+        `SELECT c."questionId" FROM "Card" c JOIN "Question" q ON q."id" = c."questionId"
+          WHERE c."memberId" = ? AND c."dueAt" <= ? AND q."retired" = 0 ORDER BY c."dueAt", c."id" LIMIT 10`,
+        me,
+        NOW,
+      ),
+      countReviews: plan(db, 'SELECT count(*) FROM "ReviewLog" WHERE "memberId" = ?', me),
+    };
+
+    return {
+      bankWarm,
+      bankLoadOnly: loadOnly,
+      leaderboard,
+      progress,
+      selection,
+      claim,
+      start,
+      answer,
+      plans,
+    };
+  } finally {
+    await store.drain();
+    await prisma.$disconnect();
+    db.close();
+  }
+}
