@@ -456,8 +456,10 @@ export async function runConsole(app: App, options: ConsoleOptions): Promise<num
     terminal: isTerminal,
     completer: (line: string) => [chat.complete(line), line],
   });
+  // Closing the input ends the loop below, which closes the database cleanly.
   const stop = () => rl.close();
   process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
   try {
     await chat.start();
     if (isTerminal) rl.prompt();
@@ -472,6 +474,7 @@ export async function runConsole(app: App, options: ConsoleOptions): Promise<num
     }
   } finally {
     process.off('SIGTERM', stop);
+    process.off('SIGINT', stop);
     rl.close();
     await app.close();
   }

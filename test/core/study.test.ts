@@ -273,6 +273,22 @@ describe('period bounds', () => {
   });
 });
 
+describe('timezone changes', () => {
+  it('GIVEN cards scheduled in UTC WHEN the member moves to UTC+14 and back THEN no card vanishes or is counted twice', async () => {
+    await join('m1');
+    await answerAll('m1');
+    const total = async () => (await getProgress(ctx, 'm1')).forecast.reduce((n, d) => n + d.due, 0);
+    expect(await total()).toBe(9);
+    await updateSettings(ctx, 'm1', { timezone: 'Pacific/Kiritimati' });
+    expect(await total()).toBe(9);
+    await updateSettings(ctx, 'm1', { timezone: 'America/Los_Angeles' });
+    expect(await total()).toBe(9);
+    clock.now = Date.parse('2026-03-03T04:00:00Z');
+    const due = await startSession(ctx, 'm1');
+    expect(due.kind === 'question' ? due.dueCount : 0).toBe(9);
+  });
+});
+
 describe('reminders', () => {
   it('GIVEN a member whose reminder time passed THEN exactly one reminder is claimed per local day, even when the job runs twice', async () => {
     await join('m1');
