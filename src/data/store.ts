@@ -1,0 +1,373 @@
+import { createHash } from 'node:crypto';
+import type { Question } from '../domain/question.ts';
+import type { Db } from './db.ts';
+import type { Card, DailyStat, Member, Prisma, ReminderDelivery, StudySession } from './generated/client.ts';
+
+export type { Card, DailyStat, Member, ReminderDelivery, StudySession } from './generated/client.ts';
+export type Tx = Prisma.TransactionClient;
+
+/**
+ * Every query the use cases need, and nothing Prisma-shaped leaks past this file. Writes go
+ * through `write`, which serialises them: one PrismaClient is one SQLite connection, and
+ * queries issued while an interactive transaction is open would run inside it.
+ */
+export class Store {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(readonly db: Db) {}
+
+  write<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    const run = this.queue.then(() => this.db.$transaction((tx) => fn(tx), { timeout: 20_000 }));
+    this.queue = run.catch(() => {});
+    return run;
+  }
+
+  /** Waits for writes in flight; used at shutdown. */
+  async drain(): Promise<void> {
+    await this.queue;
+  }
+
+  // ---- bank ---------------------------------------------------------------------------------
+
+  /** Mirrors the bank into Question rows: adds, updates changed, retires removed, revives returned. */
+  async syncQuestions(
+    questions: Question[],
+  ): Promise<{ added: number; updated: number; retired: number; revived: number }> {
+    const rows = await this.db.question.findMany({ select: { id: true, contentHash: true, retired: true } });
+    const existing = new Map(rows.map((r) => [r.id, r]));
+    const inBank = new Set(questions.map((q) => q.id));
+    const result = { added: 0, updated: 0, retired: 0, revived: 0 };
+    const creates: Prisma.QuestionCreateManyInput[] = [];
+    const updates: { id: string; data: Prisma.QuestionUpdateInput }[] = [];
+    for (const q of questions) {
+      const hash = contentHash(q);
+      const row = existing.get(q.id);
+      if (row === undefined) {
+        creates.push({ id: q.id, topic: q.topic, kind: q.kind, contentHash: hash });
+        result.added++;
+      } else if (row.contentHash !== hash || row.retired) {
+        if (row.retired) result.revived++;
+        else result.updated++;
+        updates.push({ id: q.id, data: { topic: q.topic, kind: q.kind, contentHash: hash, retired: false } });
+      }
+    }
+    const retire = rows.filter((r) => !r.retired && !inBank.has(r.id)).map((r) => r.id);
+    result.retired = retire.length;
+    if (creates.length + updates.length + retire.length === 0) return result;
+    await this.write(async (tx) => {
+      if (creates.length > 0) await tx.question.createMany({ data: creates });
+      for (const u of updates) await tx.question.update({ where: { id: u.id }, data: u.data });
+      if (retire.length > 0)
+        await tx.question.updateMany({ where: { id: { in: retire } }, data: { retired: true } });
+    });
+    return result;
+  }
+
+  // ---- members and groups -------------------------------------------------------------------
+
+  findMember(id: string, tx: Tx | Db = this.db): Promise<Member | null> {
+    return tx.member.findUnique({ where: { id } });
+  }
+
+  upsertMember(
+    tx: Tx,
+    id: string,
+    displayName: string,
+    create: Omit<Prisma.MemberCreateInput, 'id' | 'displayName'>,
+  ) {
+    return tx.member.upsert({
+      where: { id },
+      create: { id, displayName, ...create },
+      update: { displayName },
+    });
+  }
+
+  updateMember(tx: Tx, id: string, data: Prisma.MemberUpdateInput): Promise<Member> {
+    return tx.member.update({ where: { id }, data });
+  }
+
+  /** A null name (unknown to the transport) keeps the stored one. */
+  async joinGroup(
+    tx: Tx,
+    groupId: string,
+    groupName: string | null,
+    memberId: string,
+    now: Date,
+  ): Promise<void> {
+    await tx.group.upsert({
+      where: { id: groupId },
+      create: { id: groupId, name: groupName ?? `Server ${groupId}`, createdAt: now },
+      update: groupName === null ? {} : { name: groupName },
+    });
+    await tx.membership.upsert({
+      where: { groupId_memberId: { groupId, memberId } },
+      create: { groupId, memberId, joinedAt: now },
+      update: {},
+    });
+  }
+
+  findGroup(id: string) {
+    return this.db.group.findUnique({ where: { id } });
+  }
+
+  groupsWithBoardChannel() {
+    return this.db.group.findMany({ where: { leaderboardChannelId: { not: null } } });
+  }
+
+  setGroupChannel(tx: Tx, groupId: string, groupName: string | null, channelId: string, now: Date) {
+    return tx.group.upsert({
+      where: { id: groupId },
+      create: {
+        id: groupId,
+        name: groupName ?? `Server ${groupId}`,
+        leaderboardChannelId: channelId,
+        createdAt: now,
+      },
+      update: { leaderboardChannelId: channelId, ...(groupName === null ? {} : { name: groupName }) },
+    });
+  }
+
+  markBoardPosted(tx: Tx, groupId: string, period: string) {
+    return tx.group.update({ where: { id: groupId }, data: { lastBoardPostedFor: period } });
+  }
+
+  deleteMember(tx: Tx, id: string) {
+    return tx.member.deleteMany({ where: { id } });
+  }
+
+  // ---- cards --------------------------------------------------------------------------------
+
+  dueCards(memberId: string, now: Date, topic: string | undefined, take: number) {
+    return this.db.card.findMany({
+      where: {
+        memberId,
+        dueAt: { lte: now },
+        question: { retired: false, ...(topic === undefined ? {} : { topic }) },
+      },
+      orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
+      take,
+      select: { questionId: true },
+    });
+  }
+
+  upcomingCards(memberId: string, after: Date, topic: string | undefined, take: number) {
+    return this.db.card.findMany({
+      where: {
+        memberId,
+        dueAt: { gt: after },
+        question: { retired: false, ...(topic === undefined ? {} : { topic }) },
+      },
+      orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
+      take,
+      select: { questionId: true, dueAt: true },
+    });
+  }
+
+  countDue(db: Tx | Db, memberId: string, before: Date): Promise<number> {
+    return db.card.count({ where: { memberId, dueAt: { lte: before }, question: { retired: false } } });
+  }
+
+  seenQuestionIds(memberId: string): Promise<{ questionId: string }[]> {
+    return this.db.card.findMany({ where: { memberId }, select: { questionId: true } });
+  }
+
+  memberCards(memberId: string) {
+    return this.db.card.findMany({
+      where: { memberId, question: { retired: false } },
+      select: { questionId: true, intervalDays: true, dueAt: true, repetitions: true },
+    });
+  }
+
+  findCard(tx: Tx, memberId: string, questionId: string): Promise<Card | null> {
+    return tx.card.findUnique({ where: { memberId_questionId: { memberId, questionId } } });
+  }
+
+  createCard(tx: Tx, memberId: string, questionId: string, now: Date): Promise<Card> {
+    return tx.card.create({ data: { memberId, questionId, dueAt: now, createdAt: now } });
+  }
+
+  /** Compare-and-set on reviewCount: a second writer of the same review changes nothing. */
+  async updateCardIf(tx: Tx, card: Card, data: Prisma.CardUpdateManyMutationInput): Promise<boolean> {
+    const { count } = await tx.card.updateMany({
+      where: { id: card.id, reviewCount: card.reviewCount },
+      data,
+    });
+    return count === 1;
+  }
+
+  restoreCard(tx: Tx, cardId: number, data: Prisma.CardUpdateManyMutationInput) {
+    return tx.card.update({ where: { id: cardId }, data });
+  }
+
+  // ---- review log and daily stats -----------------------------------------------------------
+
+  insertReview(tx: Tx, data: Prisma.ReviewLogUncheckedCreateInput) {
+    return tx.reviewLog.create({ data });
+  }
+
+  findReview(tx: Tx, id: number) {
+    return tx.reviewLog.findUnique({ where: { id }, include: { card: true } });
+  }
+
+  updateReview(tx: Tx, id: number, data: Prisma.ReviewLogUpdateInput) {
+    return tx.reviewLog.update({ where: { id }, data });
+  }
+
+  countReviews(memberId: string) {
+    return this.db.reviewLog.count({ where: { memberId } });
+  }
+
+  addDailyStat(
+    tx: Tx,
+    memberId: string,
+    day: string,
+    add: { reviews?: number; correct?: number; points?: number; newCards?: number },
+  ): Promise<DailyStat> {
+    return tx.dailyStat.upsert({
+      where: { memberId_day: { memberId, day } },
+      create: {
+        memberId,
+        day,
+        reviews: add.reviews ?? 0,
+        correct: add.correct ?? 0,
+        points: add.points ?? 0,
+        newCards: add.newCards ?? 0,
+      },
+      update: {
+        reviews: { increment: add.reviews ?? 0 },
+        correct: { increment: add.correct ?? 0 },
+        points: { increment: add.points ?? 0 },
+        newCards: { increment: add.newCards ?? 0 },
+      },
+    });
+  }
+
+  setClearedDue(tx: Tx, memberId: string, day: string) {
+    return tx.dailyStat.update({ where: { memberId_day: { memberId, day } }, data: { clearedDue: true } });
+  }
+
+  dailyStat(memberId: string, day: string) {
+    return this.db.dailyStat.findUnique({ where: { memberId_day: { memberId, day } } });
+  }
+
+  dailyStatsSince(memberId: string, fromDay: string) {
+    return this.db.dailyStat.findMany({
+      where: { memberId, day: { gte: fromDay } },
+      orderBy: { day: 'asc' },
+    });
+  }
+
+  /** A group's totals for a period, read from the per-day aggregates (never the review log). */
+  async leaderboardRows(groupId: string, fromDay: string | null, toDay: string | null) {
+    const rows = await this.db.$queryRaw<
+      {
+        memberId: string;
+        displayName: string;
+        points: bigint | number;
+        reviews: bigint | number;
+        correct: bigint | number;
+      }[]
+    >`SELECT d."memberId" AS memberId, m."displayName" AS displayName,
+             SUM(d."points") AS points, SUM(d."reviews") AS reviews, SUM(d."correct") AS correct
+        FROM "Membership" ms
+        JOIN "DailyStat" d ON d."memberId" = ms."memberId"
+             AND d."day" >= ${fromDay ?? ''} AND d."day" <= ${toDay ?? '9999-12-31'}
+        JOIN "Member" m ON m."id" = ms."memberId"
+       WHERE ms."groupId" = ${groupId}
+       GROUP BY d."memberId"`;
+    return rows.map((r) => ({
+      memberId: r.memberId,
+      displayName: r.displayName,
+      points: Number(r.points),
+      reviews: Number(r.reviews),
+      correct: Number(r.correct),
+    }));
+  }
+
+  membersById(ids: string[]) {
+    return this.db.member.findMany({ where: { id: { in: ids } } });
+  }
+
+  // ---- sessions -----------------------------------------------------------------------------
+
+  openSession(memberId: string): Promise<StudySession | null> {
+    return this.db.studySession.findFirst({ where: { memberId, finishedAt: null }, orderBy: { id: 'desc' } });
+  }
+
+  findSession(tx: Tx | Db, id: number): Promise<StudySession | null> {
+    return tx.studySession.findUnique({ where: { id } });
+  }
+
+  createSession(tx: Tx, data: Prisma.StudySessionUncheckedCreateInput) {
+    return tx.studySession.create({ data });
+  }
+
+  closeOpenSessions(tx: Tx, memberId: string, now: Date) {
+    return tx.studySession.updateMany({ where: { memberId, finishedAt: null }, data: { finishedAt: now } });
+  }
+
+  /** Advances a session only if nobody else advanced it first (the step is the version). */
+  async advanceSession(
+    tx: Tx,
+    id: number,
+    step: number,
+    data: Prisma.StudySessionUpdateManyMutationInput,
+  ): Promise<boolean> {
+    const { count } = await tx.studySession.updateMany({ where: { id, step }, data });
+    return count === 1;
+  }
+
+  // ---- reminders ----------------------------------------------------------------------------
+
+  membersWithReminderDue(now: Date, take: number) {
+    return this.db.member.findMany({
+      where: { nextReminderAt: { lte: now }, remindersEnabled: true, dmsClosed: false },
+      orderBy: { nextReminderAt: 'asc' },
+      take,
+    });
+  }
+
+  retriesDue(now: Date) {
+    return this.db.reminderDelivery.findMany({
+      where: { status: 'retry', nextTryAt: { lte: now } },
+      include: { member: true },
+      orderBy: { nextTryAt: 'asc' },
+    });
+  }
+
+  /** Inserts the delivery row; false when one exists already (unique member x day). */
+  async claimDelivery(tx: Tx, memberId: string, day: string, now: Date): Promise<boolean> {
+    const existing = await tx.reminderDelivery.findUnique({ where: { memberId_day: { memberId, day } } });
+    if (existing !== null) return false;
+    await tx.reminderDelivery.create({
+      data: { memberId, day, status: 'sending', attempts: 1, nextTryAt: now, createdAt: now },
+    });
+    return true;
+  }
+
+  async reclaimRetry(tx: Tx, memberId: string, day: string, attempts: number): Promise<boolean> {
+    const { count } = await tx.reminderDelivery.updateMany({
+      where: { memberId, day, status: 'retry', attempts },
+      data: { status: 'sending', attempts: attempts + 1 },
+    });
+    return count === 1;
+  }
+
+  updateDelivery(
+    tx: Tx,
+    memberId: string,
+    day: string,
+    data: Prisma.ReminderDeliveryUpdateInput,
+  ): Promise<ReminderDelivery> {
+    return tx.reminderDelivery.update({ where: { memberId_day: { memberId, day } }, data });
+  }
+
+  deliveries(memberId: string) {
+    return this.db.reminderDelivery.findMany({ where: { memberId }, orderBy: { day: 'asc' } });
+  }
+}
+
+/** Hash of everything a member sees of a question, so any edit is noticed at sync. */
+export function contentHash(q: Question): string {
+  return createHash('sha256').update(JSON.stringify(q)).digest('hex').slice(0, 32);
+}
