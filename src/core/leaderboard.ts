@@ -1,6 +1,6 @@
 import { addDays, monthStart, studyDay, weekStart } from '../domain/day.ts';
+import { streakAsOf } from '../domain/progress.ts';
 import type { CoreContext } from './context.ts';
-import { currentStreak } from './study.ts';
 
 export type Period = 'week' | 'month' | 'all';
 export const PERIODS: { id: Period; label: string }[] = [
@@ -63,20 +63,29 @@ export async function getLeaderboard(
   const { from, to } = periodRange(period, now);
   const rows = await ctx.store.leaderboardRows(groupId, from, to);
   const active = rows.filter((r) => r.reviews > 0);
-  const members = new Map((await ctx.store.membersById(active.map((r) => r.memberId))).map((m) => [m.id, m]));
+  // One study-day computation per timezone, not per member: Intl formatting is the costly part.
+  const todayIn = new Map<string, string>();
+  const today = (tz: string) => {
+    let day = todayIn.get(tz);
+    if (day === undefined) {
+      day = studyDay(now, tz);
+      todayIn.set(tz, day);
+    }
+    return day;
+  };
   const entries = active
-    .map((r) => {
-      const m = members.get(r.memberId);
-      return {
-        rank: 0,
-        memberId: r.memberId,
-        displayName: r.displayName,
-        points: r.points,
-        reviews: r.reviews,
-        accuracy: r.reviews === 0 ? null : r.correct / r.reviews,
-        streak: m === undefined ? 0 : currentStreak(m, now),
-      };
-    })
+    .map((r) => ({
+      rank: 0,
+      memberId: r.memberId,
+      displayName: r.displayName,
+      points: r.points,
+      reviews: r.reviews,
+      accuracy: r.reviews === 0 ? null : r.correct / r.reviews,
+      streak: streakAsOf(
+        { current: r.currentStreak, longest: r.longestStreak, lastDay: r.lastStreakDay },
+        today(r.timezone),
+      ),
+    }))
     .sort(
       (a, b) =>
         b.points - a.points ||

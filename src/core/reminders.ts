@@ -28,17 +28,23 @@ const BATCH = 500;
 export async function claimDueReminders(ctx: CoreContext): Promise<ReminderJob[]> {
   const now = ctx.clock();
   const jobs: ReminderJob[] = [];
-  for (const member of await ctx.store.membersWithReminderDue(new Date(now), BATCH)) {
-    const day = calendarDate(now, member.timezone);
-    const next = new Date(nextReminderAfter(now, member.timezone, member.reminderMinute));
-    const claimed = await ctx.store.write(async (tx) => {
-      await ctx.store.updateMember(tx, member.id, { nextReminderAt: next });
-      return ctx.store.claimDelivery(tx, member.id, day, new Date(now));
-    });
-    if (!claimed) continue;
-    const job = await prepare(ctx, member, day, 1);
-    if (job === null) await settle(ctx, member.id, day, 'skipped', now, 'nothing due or new');
-    else jobs.push(job);
+  // Batches keep each query small; every claimed member's nextReminderAt moves to tomorrow, so
+  // the loop ends, and everyone due is claimed in this round rather than one batch per cron tick.
+  for (;;) {
+    const batch = await ctx.store.membersWithReminderDue(new Date(now), BATCH);
+    if (batch.length === 0) break;
+    for (const member of batch) {
+      const day = calendarDate(now, member.timezone);
+      const next = new Date(nextReminderAfter(now, member.timezone, member.reminderMinute));
+      const claimed = await ctx.store.write(async (tx) => {
+        await ctx.store.updateMember(tx, member.id, { nextReminderAt: next });
+        return ctx.store.claimDelivery(tx, member.id, day, new Date(now));
+      });
+      if (!claimed) continue;
+      const job = await prepare(ctx, member, day, 1);
+      if (job === null) await settle(ctx, member.id, day, 'skipped', now, 'nothing due or new');
+      else jobs.push(job);
+    }
   }
   for (const retry of await ctx.store.retriesDue(new Date(now))) {
     if (retry.day !== calendarDate(now, retry.member.timezone) || retry.member.dmsClosed) {

@@ -266,9 +266,15 @@ export class Store {
         points: bigint | number;
         reviews: bigint | number;
         correct: bigint | number;
+        timezone: string;
+        currentStreak: bigint | number;
+        longestStreak: bigint | number;
+        lastStreakDay: string | null;
       }[]
     >`SELECT d."memberId" AS memberId, m."displayName" AS displayName,
-             SUM(d."points") AS points, SUM(d."reviews") AS reviews, SUM(d."correct") AS correct
+             SUM(d."points") AS points, SUM(d."reviews") AS reviews, SUM(d."correct") AS correct,
+             m."timezone" AS timezone, m."currentStreak" AS currentStreak,
+             m."longestStreak" AS longestStreak, m."lastStreakDay" AS lastStreakDay
         FROM "Membership" ms
         JOIN "DailyStat" d ON d."memberId" = ms."memberId"
              AND d."day" >= ${fromDay ?? ''} AND d."day" <= ${toDay ?? '9999-12-31'}
@@ -281,11 +287,12 @@ export class Store {
       points: Number(r.points),
       reviews: Number(r.reviews),
       correct: Number(r.correct),
+      // The streak fields travel with the totals so the board needs no second query.
+      timezone: r.timezone,
+      currentStreak: Number(r.currentStreak),
+      longestStreak: Number(r.longestStreak),
+      lastStreakDay: r.lastStreakDay,
     }));
-  }
-
-  membersById(ids: string[]) {
-    return this.db.member.findMany({ where: { id: { in: ids } } });
   }
 
   // ---- sessions -----------------------------------------------------------------------------
