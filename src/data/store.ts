@@ -5,11 +5,81 @@ import type { Card, DailyStat, Member, Prisma, ReminderDelivery, StudySession } 
 
 export type { Card, DailyStat, Member, ReminderDelivery, StudySession } from './generated/client.ts';
 export type Tx = Prisma.TransactionClient;
+type Queryable = Tx | Db;
+
+/** One row of the review log. */
+export type ReviewInsert = {
+  memberId: string;
+  cardId: number;
+  questionId: string;
+  seq: number;
+  grade: number;
+  correct: boolean;
+  answer: string;
+  answeredAt: Date;
+  day: string;
+  responseMs: number | null;
+  easinessBefore: number;
+  intervalBefore: number;
+  repetitionsBefore: number;
+  dueBefore: Date;
+  easinessAfter: number;
+  intervalAfter: number;
+  repetitionsAfter: number;
+  dueAfter: Date;
+};
+
+/** The SM-2 fields an answer writes to a card. */
+export type CardUpdate = {
+  easiness: number;
+  intervalDays: number;
+  repetitions: number;
+  lapses: number;
+  reviewCount: number;
+  dueAt: Date;
+  lastReviewedAt: Date;
+};
+
+/** The fields an answer may move on a session. */
+export type SessionUpdate = Partial<{
+  step: number;
+  queue: string;
+  answered: number;
+  correct: number;
+  shownAt: Date | null;
+  lastFeedback: string | null;
+  finishedAt: Date | null;
+  updatedAt: Date;
+}>;
+const SESSION_COLUMNS = [
+  'step',
+  'queue',
+  'answered',
+  'correct',
+  'shownAt',
+  'lastFeedback',
+  'finishedAt',
+  'updatedAt',
+] as const;
+
+async function one<T>(db: Queryable, sql: string, ...args: unknown[]): Promise<T | null> {
+  const rows = await db.$queryRawUnsafe<T[]>(sql, ...args);
+  return rows[0] ?? null;
+}
+
+async function required<T>(db: Queryable, sql: string, ...args: unknown[]): Promise<T> {
+  const row = await one<T>(db, sql, ...args);
+  if (row === null) throw new Error(`no row returned by: ${sql.split('\n')[0]}`);
+  return row;
+}
 
 /**
  * Every query the use cases need, and nothing Prisma-shaped leaks past this file. Writes go
  * through `write`, which serialises them: one PrismaClient is one SQLite connection, and
  * queries issued while an interactive transaction is open would run inside it.
+ * The study hot path (start a session, answer) is constant SQL with bound parameters through
+ * $queryRawUnsafe: a model query costs ~180 us in Prisma's query compiler against ~50 us, and the
+ * benchmark (bench/results.md) showed the answer path at 12x raw SQL with model queries.
  */
 export class Store {
   private queue: Promise<unknown> = Promise.resolve();
@@ -55,7 +125,16 @@ export class Store {
     result.retired = retire.length;
     if (creates.length + updates.length + retire.length === 0) return result;
     await this.write(async (tx) => {
-      if (creates.length > 0) await tx.question.createMany({ data: creates });
+      // Multi-row INSERTs: createMany costs ~250 ms in a fresh process (first start).
+      const now = new Date();
+      for (let i = 0; i < creates.length; i += 100) {
+        const chunk = creates.slice(i, i + 100);
+        await tx.$executeRawUnsafe(
+          `INSERT INTO "Question" ("id", "topic", "kind", "contentHash", "retired", "createdAt", "updatedAt")
+           VALUES ${chunk.map(() => '(?, ?, ?, ?, 0, ?, ?)').join(', ')}`,
+          ...chunk.flatMap((c) => [c.id, c.topic, c.kind, c.contentHash, now, now]),
+        );
+      }
       for (const u of updates) await tx.question.update({ where: { id: u.id }, data: u.data });
       if (retire.length > 0)
         await tx.question.updateMany({ where: { id: { in: retire } }, data: { retired: true } });
@@ -65,8 +144,8 @@ export class Store {
 
   // ---- members and groups -------------------------------------------------------------------
 
-  findMember(id: string, tx: Tx | Db = this.db): Promise<Member | null> {
-    return tx.member.findUnique({ where: { id } });
+  findMember(id: string, tx: Queryable = this.db): Promise<Member | null> {
+    return one<Member>(tx, 'SELECT * FROM "Member" WHERE "id" = ?', id);
   }
 
   upsertMember(
@@ -137,17 +216,22 @@ export class Store {
 
   // ---- cards --------------------------------------------------------------------------------
 
-  dueCards(memberId: string, now: Date, topic: string | undefined, take: number) {
-    return this.db.card.findMany({
-      where: {
-        memberId,
-        dueAt: { lte: now },
-        question: { retired: false, ...(topic === undefined ? {} : { topic }) },
-      },
-      orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
+  dueCards(
+    memberId: string,
+    now: Date,
+    topic: string | undefined,
+    take: number,
+  ): Promise<{ questionId: string }[]> {
+    return this.db.$queryRawUnsafe(
+      `SELECT c."questionId" FROM "Card" c JOIN "Question" q ON q."id" = c."questionId"
+        WHERE c."memberId" = ? AND c."dueAt" <= ? AND q."retired" = 0 AND (? IS NULL OR q."topic" = ?)
+        ORDER BY c."dueAt", c."id" LIMIT ?`,
+      memberId,
+      now,
+      topic ?? null,
+      topic ?? null,
       take,
-      select: { questionId: true },
-    });
+    );
   }
 
   upcomingCards(memberId: string, after: Date, topic: string | undefined, take: number) {
@@ -163,12 +247,19 @@ export class Store {
     });
   }
 
-  countDue(db: Tx | Db, memberId: string, before: Date): Promise<number> {
-    return db.card.count({ where: { memberId, dueAt: { lte: before }, question: { retired: false } } });
+  async countDue(db: Queryable, memberId: string, before: Date): Promise<number> {
+    const row = await one<{ n: number | bigint }>(
+      db,
+      `SELECT count(*) AS n FROM "Card" c JOIN "Question" q ON q."id" = c."questionId"
+        WHERE c."memberId" = ? AND c."dueAt" <= ? AND q."retired" = 0`,
+      memberId,
+      before,
+    );
+    return Number(row?.n ?? 0);
   }
 
   seenQuestionIds(memberId: string): Promise<{ questionId: string }[]> {
-    return this.db.card.findMany({ where: { memberId }, select: { questionId: true } });
+    return this.db.$queryRawUnsafe('SELECT "questionId" FROM "Card" WHERE "memberId" = ?', memberId);
   }
 
   memberCards(memberId: string) {
@@ -179,19 +270,40 @@ export class Store {
   }
 
   findCard(tx: Tx, memberId: string, questionId: string): Promise<Card | null> {
-    return tx.card.findUnique({ where: { memberId_questionId: { memberId, questionId } } });
+    return one<Card>(
+      tx,
+      'SELECT * FROM "Card" WHERE "memberId" = ? AND "questionId" = ?',
+      memberId,
+      questionId,
+    );
   }
 
   createCard(tx: Tx, memberId: string, questionId: string, now: Date): Promise<Card> {
-    return tx.card.create({ data: { memberId, questionId, dueAt: now, createdAt: now } });
+    return required<Card>(
+      tx,
+      'INSERT INTO "Card" ("memberId", "questionId", "dueAt", "createdAt") VALUES (?, ?, ?, ?) RETURNING *',
+      memberId,
+      questionId,
+      now,
+      now,
+    );
   }
 
   /** Compare-and-set on reviewCount: a second writer of the same review changes nothing. */
-  async updateCardIf(tx: Tx, card: Card, data: Prisma.CardUpdateManyMutationInput): Promise<boolean> {
-    const { count } = await tx.card.updateMany({
-      where: { id: card.id, reviewCount: card.reviewCount },
-      data,
-    });
+  async updateCardIf(tx: Tx, card: Card, data: CardUpdate): Promise<boolean> {
+    const count = await tx.$executeRawUnsafe(
+      `UPDATE "Card" SET "easiness" = ?, "intervalDays" = ?, "repetitions" = ?, "lapses" = ?, "reviewCount" = ?,
+         "dueAt" = ?, "lastReviewedAt" = ? WHERE "id" = ? AND "reviewCount" = ?`,
+      data.easiness,
+      data.intervalDays,
+      data.repetitions,
+      data.lapses,
+      data.reviewCount,
+      data.dueAt,
+      data.lastReviewedAt,
+      card.id,
+      card.reviewCount,
+    );
     return count === 1;
   }
 
@@ -201,8 +313,32 @@ export class Store {
 
   // ---- review log and daily stats -----------------------------------------------------------
 
-  insertReview(tx: Tx, data: Prisma.ReviewLogUncheckedCreateInput) {
-    return tx.reviewLog.create({ data });
+  insertReview(tx: Tx, d: ReviewInsert): Promise<{ id: number }> {
+    return required<{ id: number }>(
+      tx,
+      `INSERT INTO "ReviewLog" ("memberId", "cardId", "questionId", "seq", "grade", "correct", "answer",
+         "answeredAt", "day", "responseMs", "easinessBefore", "intervalBefore", "repetitionsBefore", "dueBefore",
+         "easinessAfter", "intervalAfter", "repetitionsAfter", "dueAfter")
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING "id"`,
+      d.memberId,
+      d.cardId,
+      d.questionId,
+      d.seq,
+      d.grade,
+      d.correct,
+      d.answer,
+      d.answeredAt,
+      d.day,
+      d.responseMs,
+      d.easinessBefore,
+      d.intervalBefore,
+      d.repetitionsBefore,
+      d.dueBefore,
+      d.easinessAfter,
+      d.intervalAfter,
+      d.repetitionsAfter,
+      d.dueAfter,
+    );
   }
 
   findReview(tx: Tx, id: number) {
@@ -223,31 +359,39 @@ export class Store {
     day: string,
     add: { reviews?: number; correct?: number; points?: number; newCards?: number },
   ): Promise<DailyStat> {
-    return tx.dailyStat.upsert({
-      where: { memberId_day: { memberId, day } },
-      create: {
-        memberId,
-        day,
-        reviews: add.reviews ?? 0,
-        correct: add.correct ?? 0,
-        points: add.points ?? 0,
-        newCards: add.newCards ?? 0,
-      },
-      update: {
-        reviews: { increment: add.reviews ?? 0 },
-        correct: { increment: add.correct ?? 0 },
-        points: { increment: add.points ?? 0 },
-        newCards: { increment: add.newCards ?? 0 },
-      },
-    });
+    return required<DailyStat>(
+      tx,
+      `INSERT INTO "DailyStat" ("memberId", "day", "reviews", "correct", "points", "newCards", "clearedDue")
+       VALUES (?, ?, ?, ?, ?, ?, 0)
+       ON CONFLICT ("memberId", "day") DO UPDATE SET "reviews" = "reviews" + excluded."reviews",
+         "correct" = "correct" + excluded."correct", "points" = "points" + excluded."points",
+         "newCards" = "newCards" + excluded."newCards"
+       RETURNING *`,
+      memberId,
+      day,
+      add.reviews ?? 0,
+      add.correct ?? 0,
+      add.points ?? 0,
+      add.newCards ?? 0,
+    );
   }
 
-  setClearedDue(tx: Tx, memberId: string, day: string) {
-    return tx.dailyStat.update({ where: { memberId_day: { memberId, day } }, data: { clearedDue: true } });
+  setClearedDue(tx: Tx, memberId: string, day: string): Promise<DailyStat> {
+    return required<DailyStat>(
+      tx,
+      'UPDATE "DailyStat" SET "clearedDue" = 1 WHERE "memberId" = ? AND "day" = ? RETURNING *',
+      memberId,
+      day,
+    );
   }
 
-  dailyStat(memberId: string, day: string) {
-    return this.db.dailyStat.findUnique({ where: { memberId_day: { memberId, day } } });
+  dailyStat(memberId: string, day: string): Promise<DailyStat | null> {
+    return one<DailyStat>(
+      this.db,
+      'SELECT * FROM "DailyStat" WHERE "memberId" = ? AND "day" = ?',
+      memberId,
+      day,
+    );
   }
 
   dailyStatsSince(memberId: string, fromDay: string) {
@@ -298,29 +442,63 @@ export class Store {
   // ---- sessions -----------------------------------------------------------------------------
 
   openSession(memberId: string): Promise<StudySession | null> {
-    return this.db.studySession.findFirst({ where: { memberId, finishedAt: null }, orderBy: { id: 'desc' } });
+    return one<StudySession>(
+      this.db,
+      'SELECT * FROM "StudySession" WHERE "memberId" = ? AND "finishedAt" IS NULL ORDER BY "id" DESC LIMIT 1',
+      memberId,
+    );
   }
 
-  findSession(tx: Tx | Db, id: number): Promise<StudySession | null> {
-    return tx.studySession.findUnique({ where: { id } });
+  findSession(tx: Queryable, id: number): Promise<StudySession | null> {
+    return one<StudySession>(tx, 'SELECT * FROM "StudySession" WHERE "id" = ?', id);
   }
 
-  createSession(tx: Tx, data: Prisma.StudySessionUncheckedCreateInput) {
-    return tx.studySession.create({ data });
+  createSession(
+    tx: Tx,
+    d: {
+      memberId: string;
+      topic: string | null;
+      mode: string;
+      queue: string;
+      newIds: string;
+      shownAt: Date;
+      createdAt: Date;
+      updatedAt: Date;
+    },
+  ): Promise<StudySession> {
+    return required<StudySession>(
+      tx,
+      `INSERT INTO "StudySession" ("memberId", "topic", "mode", "queue", "newIds", "shownAt", "createdAt", "updatedAt")
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+      d.memberId,
+      d.topic,
+      d.mode,
+      d.queue,
+      d.newIds,
+      d.shownAt,
+      d.createdAt,
+      d.updatedAt,
+    );
   }
 
-  closeOpenSessions(tx: Tx, memberId: string, now: Date) {
-    return tx.studySession.updateMany({ where: { memberId, finishedAt: null }, data: { finishedAt: now } });
+  closeOpenSessions(tx: Tx, memberId: string, now: Date): Promise<number> {
+    return tx.$executeRawUnsafe(
+      'UPDATE "StudySession" SET "finishedAt" = ?, "updatedAt" = ? WHERE "memberId" = ? AND "finishedAt" IS NULL',
+      now,
+      now,
+      memberId,
+    );
   }
 
   /** Advances a session only if nobody else advanced it first (the step is the version). */
-  async advanceSession(
-    tx: Tx,
-    id: number,
-    step: number,
-    data: Prisma.StudySessionUpdateManyMutationInput,
-  ): Promise<boolean> {
-    const { count } = await tx.studySession.updateMany({ where: { id, step }, data });
+  async advanceSession(tx: Tx, id: number, step: number, data: SessionUpdate): Promise<boolean> {
+    const keys = SESSION_COLUMNS.filter((k) => k in data);
+    const count = await tx.$executeRawUnsafe(
+      `UPDATE "StudySession" SET ${keys.map((k) => `"${k}" = ?`).join(', ')} WHERE "id" = ? AND "step" = ?`,
+      ...keys.map((k) => data[k] ?? null),
+      id,
+      step,
+    );
     return count === 1;
   }
 
