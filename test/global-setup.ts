@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,5 +17,9 @@ export default async function setup(project: TestProject) {
   const file = path.join(dir, 'template.db');
   await applyMigrations(file);
   project.provide('templateDb', file);
+  // The process tests run what `npm start` runs: the esbuild bundle, built once per test run.
+  execFileSync(process.execPath, ['scripts/build.mjs', 'dist/test/main.mjs'], {
+    cwd: path.resolve(import.meta.dirname, '..'),
+  });
   return () => rmSync(dir, { recursive: true, force: true });
 }

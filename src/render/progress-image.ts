@@ -1,6 +1,7 @@
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { createCanvas, GlobalFonts, type SKRSContext2D } from '@napi-rs/canvas';
 import type { Progress } from '../core/progress.ts';
+import { PROJECT_ROOT } from '../paths.ts';
 
 /**
  * The picture `/stats` attaches: a review heatmap (Anki/GitHub style), a 14-day due forecast and
@@ -32,7 +33,7 @@ let fontsReady = false;
 function ensureFonts(): void {
   if (fontsReady) return;
   for (const file of ['Inter-Regular.ttf', 'Inter-SemiBold.ttf']) {
-    const path = fileURLToPath(new URL(`../../assets/fonts/${file}`, import.meta.url));
+    const path = join(PROJECT_ROOT, 'assets/fonts', file);
     if (GlobalFonts.registerFromPath(path, FONT) === null) throw new Error(`cannot load font ${path}`);
   }
   fontsReady = true;

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { FIXTURE_BANK } from '../support/core.ts';
 import { type DiscordDouble, startDiscordDouble } from '../support/discord-double.ts';
+import { BUNDLE, START_FLAGS } from '../support/process.ts';
 import { ALICE, defaultGuilds, inGuild, TOKEN } from './harness.ts';
 
 /** `npm start` with DISCORD_TOKEN, as a real process: startup, an interaction, and a clean SIGTERM. */
@@ -35,7 +36,7 @@ function startProcess(token: string): { proc: ChildProcess; output: () => string
   dir = mkdtempSync(path.join(tmpdir(), 'quizbot-process-'));
   const dbFile = path.join(dir, 'quizbot.db');
   copyFileSync(inject('templateDb'), dbFile);
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const proc = spawn(process.execPath, [...START_FLAGS, BUNDLE], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH,
