@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createApp } from '../src/app.ts';
 import { parseConfig } from '../src/config.ts';
 import { startBot } from '../src/discord/bot.ts';
@@ -15,6 +16,7 @@ import { BOT_TOKEN, QUESTIONS_DIR } from './common.ts';
 export type ChildMessage =
   | { type: 'ready'; createAppMs: number; startBotMs: number; rssBytes: number }
   | { type: 'reminders-done'; rounds: TimedRound[] }
+  | { type: 'memory'; rssBytes: number; maxRssKb: number; heapUsedBytes: number; externalBytes: number }
   | {
       type: 'stopped';
       maxRssKb: number;
@@ -24,9 +26,27 @@ export type ChildMessage =
       rateLimitWarnings: number;
     };
 
-export type ParentMessage = { type: 'reminders'; tickMs: number; expected: number } | { type: 'stop' };
+export type ParentMessage =
+  | { type: 'reminders'; tickMs: number; expected: number }
+  | { type: 'memory' }
+  | { type: 'stop' };
 
 export type TimedRound = ReminderRound & { startedAt: number; endedAt: number };
+
+/**
+ * Peak RSS of this process. Linux's getrusage maxRSS (process.resourceUsage().maxRSS) carries the
+ * parent's high-water mark over fork + exec, so in a forked child it reports the benchmark
+ * runner's peak; VmHWM is the peak of this process's own memory map.
+ */
+function peakRssKb(): number {
+  try {
+    const m = /VmHWM:\s+(\d+)\s+kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (m?.[1] !== undefined) return Number(m[1]);
+  } catch {
+    // not Linux
+  }
+  return process.resourceUsage().maxRSS;
+}
 
 function send(message: ChildMessage): void {
   process.send?.(message);
@@ -46,7 +66,7 @@ async function main(): Promise<void> {
     DISCORD_TOKEN: BOT_TOKEN,
     DISCORD_API_URL: apiUrl,
     DATABASE_URL: `file:${dbFile}`,
-    QUESTIONS_DIR,
+    QUESTIONS_DIR: process.env.BENCH_QUESTIONS_DIR ?? QUESTIONS_DIR,
     LOG_LEVEL: 'warn',
     // Rounds are started by the parent, at the pace cron would start them.
     REMINDER_CRON: '0 0 1 1 *',
@@ -87,13 +107,22 @@ async function main(): Promise<void> {
           if (round.claimed === 0 || claimed >= message.expected) break;
         }
         send({ type: 'reminders-done', rounds });
+      } else if (message.type === 'memory') {
+        const memory = process.memoryUsage();
+        send({
+          type: 'memory',
+          rssBytes: memory.rss,
+          maxRssKb: peakRssKb(),
+          heapUsedBytes: memory.heapUsed,
+          externalBytes: memory.external,
+        });
       } else if (message.type === 'stop') {
         await bot.stop();
         await app.close();
         const memory = process.memoryUsage();
         send({
           type: 'stopped',
-          maxRssKb: process.resourceUsage().maxRSS,
+          maxRssKb: peakRssKb(),
           rssBytes: memory.rss,
           heapUsedBytes: memory.heapUsed,
           warnings,

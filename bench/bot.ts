@@ -1,6 +1,8 @@
 import { type ChildProcess, fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { build } from 'esbuild';
 import {
   type DiscordDouble,
   type InteractionResponse,
@@ -8,7 +10,18 @@ import {
   startDiscordDouble,
 } from '../test/support/discord-double.ts';
 import type { ChildMessage, ParentMessage, TimedRound } from './bot-child.ts';
-import { BOT_TOKEN, GROUP_SIZE, groupId, groupName, memberId, NOW, ROOT } from './common.ts';
+import {
+  BOT_TOKEN,
+  fmtBytes,
+  GROUP_SIZE,
+  groupId,
+  groupName,
+  memberId,
+  NOW,
+  OUT_DIR,
+  QUESTIONS_DIR,
+  ROOT,
+} from './common.ts';
 import { type Summary, summarize } from './measure.ts';
 
 /**
@@ -19,6 +32,8 @@ import { type Summary, summarize } from './measure.ts';
  */
 
 export type BotRun = {
+  /** How the bot process ran: bundle or tsx, and its node flags. */
+  launch: string;
   createAppMs: number;
   startBotMs: number;
   interactions: Record<string, Summary>;
@@ -30,11 +45,15 @@ export type BotRun = {
     dmOpens: number;
     durationMs: number;
     maxPerSecond: number;
+    maxPerFixedWindow: number;
     statuses: Record<string, number>;
     tickMs: number;
   };
   maxRssBytes: number;
   rssAtReadyBytes: number;
+  /** Peak RSS so far, probed after the interactions and after the fan-out. */
+  peakAfterInteractionsBytes: number;
+  peakAfterFanoutBytes: number;
   rateLimitWarnings: number;
 };
 
@@ -67,7 +86,77 @@ function waitFor<T extends ChildMessage['type']>(
   });
 }
 
-/** Largest number of calls inside any 1-second window. */
+export type BotLaunch = { entry: string; execArgv: string[]; description: string };
+
+/**
+ * Runs the bot process the way `npm start` runs the bot (package.json "start"): when it runs a
+ * bundle on plain node, bench/bot-child.ts is bundled the same way (esbuild, our code only,
+ * linked source map) and run on plain node; when it runs TypeScript through tsx, so does the
+ * child. Either way with the node flags of the start command, e.g. `--max-old-space-size=128`.
+ */
+export async function botLaunch(): Promise<BotLaunch> {
+  let start = '';
+  try {
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+      scripts?: Record<string, string>;
+    };
+    start = pkg.scripts?.start ?? '';
+  } catch {
+    // no package.json: defaults below
+  }
+  // The node command that runs the bot: the last one of the script (a build may come first).
+  const command = start.split('&&').at(-1) ?? '';
+  const tokens = command.trim().split(/\s+/);
+  const flags: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] ?? '';
+    if (t === '--import' || t === '--require' || t === '-r') i++;
+    else if (/^--[a-z][a-z0-9-]*(=\S+)?$/.test(t)) flags.push(t);
+  }
+  const shown = flags.length === 0 ? 'default node flags' : flags.join(' ');
+  if (/\btsx\b/.test(command)) {
+    return {
+      entry: path.join(ROOT, 'bench/bot-child.ts'),
+      execArgv: ['--import', 'tsx', ...flags],
+      description: `TypeScript through tsx, ${shown}`,
+    };
+  }
+  const outfile = path.join(OUT_DIR, 'bot-child.mjs');
+  await build({
+    entryPoints: [path.join(ROOT, 'bench/bot-child.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: 'linked',
+    logLevel: 'warning',
+  });
+  return { entry: outfile, execArgv: flags, description: `esbuild bundle on plain node, ${shown}` };
+}
+
+/**
+ * Largest number of calls in one fixed 1-second window, windows opened as a global limiter
+ * opens them (discord.js: a window starts with the first request after the previous one ended).
+ */
+export function maxPerFixedWindow(times: number[]): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let best = 0;
+  let start = Number.NEGATIVE_INFINITY;
+  let count = 0;
+  for (const t of sorted) {
+    if (t >= start + 1000) {
+      start = t;
+      count = 0;
+    }
+    count++;
+    best = Math.max(best, count);
+  }
+  return best;
+}
+
+/** Largest number of calls inside any sliding 1-second span. */
 export function maxPerSecond(times: number[]): number {
   const sorted = [...times].sort((a, b) => a - b);
   let best = 0;
@@ -111,6 +200,7 @@ export async function runBotProcess(options: {
   answersPerMember: number;
   tickMs: number;
   log: (line: string) => void;
+  launch: BotLaunch;
 }): Promise<BotRun> {
   const groups = Math.ceil(options.members / GROUP_SIZE);
   const channel = (g: number) => (1_330_000_000_000_000_000n + BigInt(g)).toString();
@@ -132,9 +222,15 @@ export async function runBotProcess(options: {
   ).n;
   peek.close();
 
-  const child = fork(path.join(ROOT, 'bench/bot-child.ts'), [], {
-    execArgv: ['--import', 'tsx'],
-    env: { ...process.env, BENCH_DB: options.dbFile, BENCH_API_URL: discord.apiUrl, BENCH_NOW: String(NOW) },
+  const child = fork(options.launch.entry, [], {
+    execArgv: options.launch.execArgv,
+    env: {
+      ...process.env,
+      BENCH_DB: options.dbFile,
+      BENCH_API_URL: discord.apiUrl,
+      BENCH_NOW: String(NOW),
+      BENCH_QUESTIONS_DIR: QUESTIONS_DIR,
+    },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const post = (message: ParentMessage) => child.send(message);
@@ -165,6 +261,11 @@ export async function runBotProcess(options: {
       );
     }
     const interactions = Object.fromEntries(Object.entries(lat).map(([k, v]) => [k, summarize(v)]));
+    post({ type: 'memory' });
+    const afterInteractions = await waitFor(child, 'memory', 10_000);
+    options.log(
+      `  after interactions: rss ${fmtBytes(afterInteractions.rssBytes)}, peak ${fmtBytes(afterInteractions.maxRssKb * 1024)}, heap ${fmtBytes(afterInteractions.heapUsedBytes)}`,
+    );
 
     // ---- the daily DM round
     const before = discord.calls.length;
@@ -185,18 +286,27 @@ export async function runBotProcess(options: {
       dmOpens: calls.filter((c) => c.path === '/users/@me/channels').length,
       durationMs: lastPost - firstStart,
       maxPerSecond: maxPerSecond(calls.map((c) => c.at)),
+      maxPerFixedWindow: maxPerFixedWindow(calls.map((c) => c.at)),
       statuses,
       tickMs: options.tickMs,
     };
 
+    post({ type: 'memory' });
+    const afterFanout = await waitFor(child, 'memory', 10_000);
+    options.log(
+      `  after fan-out: rss ${fmtBytes(afterFanout.rssBytes)}, peak ${fmtBytes(afterFanout.maxRssKb * 1024)}, heap ${fmtBytes(afterFanout.heapUsedBytes)}`,
+    );
     post({ type: 'stop' });
     const stopped = await waitFor(child, 'stopped', 60_000);
     return {
+      launch: options.launch.description,
       createAppMs: ready.createAppMs,
       startBotMs: ready.startBotMs,
       interactions,
       fanout,
       maxRssBytes: stopped.maxRssKb * 1024,
+      peakAfterInteractionsBytes: afterInteractions.maxRssKb * 1024,
+      peakAfterFanoutBytes: afterFanout.maxRssKb * 1024,
       rssAtReadyBytes: ready.rssBytes,
       rateLimitWarnings: stopped.rateLimitWarnings,
     };

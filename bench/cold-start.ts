@@ -25,6 +25,7 @@ export type ColdStart = {
   restart: { app: Summary; raw: Summary; appOpen: Summary; rawOpen: Summary; appLoad: Summary };
   /** The same on a freshly migrated database: the whole bank is inserted. */
   first: { app: Summary; raw: Summary };
+  questions: number;
 };
 
 function child(mode: 'app' | 'raw', file: string): Promise<ChildResult> {
@@ -73,6 +74,7 @@ export async function measureColdStart(dbFile: string, runs: number): Promise<Co
         appLoad: summarize(restart.app.map((x) => x.loadMs)),
       },
       first: { app: loadSync(first.app), raw: loadSync(first.raw) },
+      questions: first.app[0]?.added ?? 0,
     };
   } finally {
     rmSync(tmp, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { BankIndex } from '../src/core/context.ts';
 import type { Leaderboard, Period } from '../src/core/leaderboard.ts';
-import { periodStart } from '../src/core/leaderboard.ts';
+import { periodRange } from '../src/core/leaderboard.ts';
 import type { Progress, TopicProgress } from '../src/core/progress.ts';
 import { contentHash } from '../src/data/store.ts';
 import { addDays, calendarDate, dayStart, dueInstant, studyDay } from '../src/domain/day.ts';
@@ -160,7 +160,7 @@ export class RawCore {
                 m.lastStreakDay AS lastStreakDay,
                 SUM(d.points) AS points, SUM(d.reviews) AS reviews, SUM(d.correct) AS correct
            FROM "Membership" ms
-           JOIN "DailyStat" d ON d.memberId = ms.memberId AND d.day >= ?
+           JOIN "DailyStat" d ON d.memberId = ms.memberId AND d.day >= ? AND d.day <= ?
            JOIN "Member" m ON m.id = ms.memberId
           WHERE ms.groupId = ?
           GROUP BY d.memberId`,
@@ -501,13 +501,22 @@ export class RawCore {
   /** getLeaderboard(ctx, groupId, period, memberId), same ranking. */
   leaderboard(groupId: string, period: Period, memberId?: string): Leaderboard {
     const now = this.clock();
-    const from = periodStart(period, now);
-    const rows = this.all('board', from ?? '', groupId) as (Omit<RawMember, 'id'> & {
+    const { from, to } = periodRange(period, now);
+    const rows = this.all('board', from ?? '', to ?? '9999-12-31', groupId) as (Omit<RawMember, 'id'> & {
       memberId: string;
       points: number;
       reviews: number;
       correct: number;
     })[];
+    const todayIn = new Map<string, string>();
+    const today = (tz: string) => {
+      let day = todayIn.get(tz);
+      if (day === undefined) {
+        day = studyDay(now, tz);
+        todayIn.set(tz, day);
+      }
+      return day;
+    };
     const entries = rows
       .filter((r) => r.reviews > 0)
       .map((r) => ({
@@ -519,7 +528,7 @@ export class RawCore {
         accuracy: r.reviews === 0 ? null : r.correct / r.reviews,
         streak: streakAsOf(
           { current: r.currentStreak, longest: r.longestStreak, lastDay: r.lastStreakDay },
-          studyDay(now, r.timezone),
+          today(r.timezone),
         ),
       }))
       .sort(
@@ -541,29 +550,42 @@ export class RawCore {
     return this.all('reminderDue', now, take) as RawMember[];
   }
 
-  /** claimDueReminders(ctx): selection, claim (one delivery per member and local date), session. */
+  /**
+   * claimDueReminders(ctx): selection in batches until nobody due is left, claim (one delivery
+   * per member and local date), session.
+   */
   claimDueReminders(batch = 500): { memberId: string; day: string; due: number }[] {
     const now = this.clock();
     const jobs: { memberId: string; day: string; due: number }[] = [];
-    for (const member of this.membersWithReminderDue(now, batch)) {
-      const day = calendarDate(now, member.timezone);
-      const next = nextReminderAfter(now, member.timezone, member.reminderMinute);
-      const claimed = this.db.transaction(() => {
-        this.run('setNextReminder', next, now, member.id);
-        return this.run('claim', member.id, day, now, now) === 1;
-      })();
-      if (!claimed) continue;
-      const start = this.startSession(member.id);
-      if (start.kind !== 'question') {
-        this.run('settle', 'skipped', 'nothing due or new', member.id, day);
-        continue;
-      }
-      const due = (this.get('countDue', member.id, now) as { n: number }).n;
-      jobs.push({ memberId: member.id, day, due });
+    for (;;) {
+      const members = this.membersWithReminderDue(now, batch);
+      if (members.length === 0) break;
+      for (const member of members) this.claimOne(member, now, jobs);
     }
     // Retries due (none in the benchmark, but the query runs as in the core).
     this.all('retries', now);
     return jobs;
+  }
+
+  private claimOne(
+    member: RawMember,
+    now: number,
+    jobs: { memberId: string; day: string; due: number }[],
+  ): void {
+    const day = calendarDate(now, member.timezone);
+    const next = nextReminderAfter(now, member.timezone, member.reminderMinute);
+    const claimed = this.db.transaction(() => {
+      this.run('setNextReminder', next, now, member.id);
+      return this.run('claim', member.id, day, now, now) === 1;
+    })();
+    if (!claimed) return;
+    const start = this.startSession(member.id);
+    if (start.kind !== 'question') {
+      this.run('settle', 'skipped', 'nothing due or new', member.id, day);
+      return;
+    }
+    const due = (this.get('countDue', member.id, now) as { n: number }).n;
+    jobs.push({ memberId: member.id, day, due });
   }
 
   /** store.syncQuestions(bank.questions). */

@@ -92,23 +92,19 @@ export function rows(runs: ScaleRun[], quick: boolean): Row[] {
   for (const run of runs) {
     const m = run.measures;
     const scale = run.label;
-    const isLargest = run === largest;
-    const big = run.gen.members >= 10_000;
     // Targets named "at 10,000 members" are judged on the 10k run (or on the only run in quick mode).
-    const judge10k = big || (quick && isLargest);
+    const judge10k = run.gen.members >= 10_000 || (quick && run === largest);
     const add = (row: Omit<Row, 'scale'>) => out.push({ scale, ...row });
+    const answerOk = (s: Summary) =>
+      s.p99 < TARGETS.answerP99 && s.p50 / m.answer.raw.p50 <= TARGETS.answerRatio;
+
     add({
       what: 'answer a question + get the next one (answerQuestion)',
       app: pp(m.answer.app),
       raw: pp(m.answer.raw),
       ratio: ratio(m.answer),
-      target: judge10k ? 'p99 < 10 ms and p50 within 10x of raw' : '(judged at 10k members)',
-      result: judge10k
-        ? verdict(
-            m.answer.app.p99 < TARGETS.answerP99 &&
-              m.answer.app.p50 / m.answer.raw.p50 <= TARGETS.answerRatio,
-          )
-        : '',
+      target: judge10k ? 'p99 < 10 ms, p50 within 10x of raw' : '(judged at 10k members)',
+      result: judge10k ? verdict(answerOk(m.answer.app)) : '',
     });
     add({
       what: 'start a session (startSession)',
@@ -135,7 +131,7 @@ export function rows(runs: ScaleRun[], quick: boolean): Row[] {
       result: verdict(m.leaderboard.app.p99 < TARGETS.leaderboard),
     });
     add({
-      what: `reminder selection among ${fmtInt(run.gen.members)} (membersWithReminderDue, ${m.selection.selected} due)`,
+      what: `reminder selection among ${fmtInt(run.gen.members)} (membersWithReminderDue, ${m.selection.selected} returned)`,
       app: pp(m.selection.app),
       raw: pp(m.selection.raw),
       ratio: ratio(m.selection),
@@ -143,7 +139,7 @@ export function rows(runs: ScaleRun[], quick: boolean): Row[] {
       result: judge10k ? verdict(m.selection.app.p99 < TARGETS.selection) : '',
     });
     add({
-      what: `reminder claim round: select + claim + session (claimDueReminders, ${m.claim.claimed} members)`,
+      what: `reminder claim round: select + claim + session (claimDueReminders, ${fmtInt(m.claim.claimed)} members)`,
       app: pp(m.claim.app),
       raw: pp(m.claim.raw),
       ratio: ratio(m.claim),
@@ -165,20 +161,20 @@ export function rows(runs: ScaleRun[], quick: boolean): Row[] {
         app: pp(cold.restart.app),
         raw: pp(cold.restart.raw),
         ratio: ratio(cold.restart),
-        target: '< 500 ms',
+        target: 'p99 < 500 ms',
         result: verdict(cold.restart.app.p99 < TARGETS.bank),
       });
       add({
-        what: `bank load + sync at first start, fresh process (${fmtInt(514)} questions inserted)`,
+        what: `bank load + sync at first start, fresh process (${fmtInt(cold.questions)} questions inserted)`,
         app: pp(cold.first.app),
         raw: pp(cold.first.raw),
         ratio: ratio(cold.first),
-        target: '< 500 ms',
+        target: 'p99 < 500 ms',
         result: verdict(cold.first.app.p99 < TARGETS.bank),
       });
     }
     add({
-      what: `generate: ${fmtInt(run.gen.rows)} rows (${fmtInt(run.gen.reviews)} review logs)`,
+      what: `generate: ${fmtInt(run.gen.rows)} rows (${fmtInt(run.gen.reviews)} review logs), one transaction`,
       app: '',
       raw: `${fmtMs(run.gen.insertMs)}, ${fmtInt(run.gen.rowsPerSecond)} rows/s`,
       ratio: '',
@@ -187,9 +183,9 @@ export function rows(runs: ScaleRun[], quick: boolean): Row[] {
     });
     const logBytes = run.tables
       .filter((t) => t.name.startsWith('ReviewLog'))
-      .reduce((s, t) => s + t.bytes, 0);
+      .reduce((a, t) => a + t.bytes, 0);
     add({
-      what: 'database size per 1M reviews (whole file; ReviewLog + its indexes)',
+      what: 'database size per 1M reviews: whole file (ReviewLog and its indexes)',
       app: `${fmtBytes((run.gen.bytes / run.gen.reviews) * 1e6)} (${fmtBytes((logBytes / run.gen.reviews) * 1e6)})`,
       raw: '',
       ratio: '',
@@ -198,7 +194,6 @@ export function rows(runs: ScaleRun[], quick: boolean): Row[] {
     });
     const bot = run.bot;
     if (bot !== null) {
-      const f = bot.fanout;
       add({
         what: 'bot process start: createApp (migrations check, bank, open, sync) / Discord login',
         app: `${fmtMs(bot.createAppMs)} / ${fmtMs(bot.startBotMs)}`,
@@ -207,19 +202,21 @@ export function rows(runs: ScaleRun[], quick: boolean): Row[] {
         target: '',
         result: '',
       });
+      const fanoutCell = (f: BotRun['fanout']) =>
+        `${fmtMs(f.durationMs)}; ${(f.requests / Math.max(1, f.sent)).toFixed(2)} req/DM; max ${f.maxPerFixedWindow} req/s`;
+      const fanoutOk = (f: BotRun['fanout']) =>
+        f.sent >= 1000 && f.durationMs <= TARGETS.fanout && f.maxPerFixedWindow <= 50;
+      const f = bot.fanout;
       add({
-        what: `reminder fan-out: ${fmtInt(f.sent)} of ${fmtInt(f.expected)} DMs by the bot, ${f.rounds.length} round(s) ${f.tickMs / 1000} s apart`,
-        app: `${fmtMs(f.durationMs)}; ${(f.requests / Math.max(1, f.sent)).toFixed(2)} req/DM; max ${f.maxPerSecond} req/s`,
+        what: `reminder fan-out: ${fmtInt(f.sent)} of ${fmtInt(f.expected)} DMs by the bot, ${f.rounds.length} round(s)${f.rounds.length > 1 ? ', one per minute as cron runs them' : ''}`,
+        app: fanoutCell(f),
         raw: '',
         ratio: '',
-        target: f.expected >= 1000 ? '1,000 DMs in <= 25 s at <= 50 req/s' : '(judged with 1,000 DMs)',
-        result:
-          f.expected >= 1000
-            ? verdict(f.sent >= 1000 && f.durationMs <= TARGETS.fanout && f.maxPerSecond <= 50)
-            : '',
+        target: f.expected >= 1000 ? '1,000 DMs <= 25 s, <= 50 req/s' : '(judged with 1,000 DMs)',
+        result: f.expected >= 1000 ? verdict(fanoutOk(f)) : '',
       });
       add({
-        what: `peak RSS of the bot process (${fmtInt(run.gen.members)} members)`,
+        what: `peak RSS of the bot process, ${fmtInt(run.gen.members)} members (${bot.launch})`,
         app: `${fmtBytes(bot.maxRssBytes)} (after start: ${fmtBytes(bot.rssAtReadyBytes)})`,
         raw: '',
         ratio: '',
@@ -271,26 +268,36 @@ export function details(runs: ScaleRun[]): string {
     );
     parts.push('Query plans (EXPLAIN QUERY PLAN):');
     for (const [name, plan] of Object.entries(m.plans)) parts.push(`- ${name}: ${plan.join('; ')}`);
-    if (run.bot !== null) {
-      const b = run.bot;
+    if (run.cold !== null) {
+      const c = run.cold.restart;
       parts.push(
-        `Bot process, end to end through the Discord double (dispatch to response, discord.js pacing included): ` +
+        `Fresh-process start (n=${c.app.n} each): loadBank ${pp(c.appLoad)} of the app's load + sync; ` +
+          `opening the database (not in the figure): Prisma openDatabase ${pp(c.appOpen)}, better-sqlite3 ${pp(c.rawOpen)}.`,
+      );
+    }
+    const b = run.bot;
+    if (b !== null) {
+      parts.push(
+        `Bot process (${b.launch}), end to end through the Discord double ` +
+          `(dispatch to final response, discord.js pacing included): ` +
           Object.entries(b.interactions)
-            .map(([k, s]) => `${k} ${pp(s)} (n=${s.n})`)
+            .map(([k, x]) => `${k} ${pp(x)} (n=${x.n})`)
             .join(', ') +
-          '.',
+          `. Peak RSS (VmHWM): ${fmtBytes(b.rssAtReadyBytes)} after start, ${fmtBytes(b.peakAfterInteractionsBytes)} after the interactions, ` +
+          `${fmtBytes(b.peakAfterFanoutBytes)} after the fan-out, ${fmtBytes(b.maxRssBytes)} at exit.`,
       );
       const f = b.fanout;
       parts.push(
-        `Fan-out rounds: ${f.rounds
+        `Fan-out: ${f.rounds
           .map(
             (r, i) =>
-              `#${i + 1} claimed ${r.claimed}, sent ${r.sent}, failed ${r.failed + r.retry}, ${fmtMs(r.endedAt - r.startedAt)}`,
+              `round ${i + 1} claimed ${r.claimed}, sent ${r.sent}, not sent ${r.failed + r.retry + r.dmsClosed}, took ${fmtMs(r.endedAt - r.startedAt)}`,
           )
           .join(
             '; ',
-          )}. Requests ${fmtInt(f.requests)} (DM channel opens ${f.dmOpens}), statuses ${JSON.stringify(f.statuses)}, ` +
-          `max ${f.maxPerSecond} requests in any 1 s window; discord.js "rate limit" waits logged: ${b.rateLimitWarnings}.`,
+          )}${f.rounds.length > 1 ? `; rounds started ${f.tickMs / 1000} s apart` : ''}. Requests ${fmtInt(f.requests)} (DM channel opens ${f.dmOpens}), statuses ${JSON.stringify(f.statuses)}, ` +
+          `at most ${f.maxPerFixedWindow} requests per 1 s window (fixed windows as a global limiter counts them; ${f.maxPerSecond} in the busiest sliding second), ` +
+          `${(f.requests / Math.max(0.001, f.durationMs / 1000)).toFixed(1)} requests/s on average; discord.js global-limit waits logged: ${b.rateLimitWarnings}.`,
       );
     }
     parts.push('');
@@ -311,3 +318,115 @@ export function tableSizes(file: string): { name: string; bytes: number }[] {
     db.close();
   }
 }
+
+/**
+ * What the run shows, target by target: for each miss its cause (measured here or in the
+ * details) and the proposed change, with the prototype's figure from the same run when there
+ * is one.
+ */
+export function findings(runs: ScaleRun[]): string {
+  const big = runs.reduce<ScaleRun | undefined>(
+    (a, b) => (a === undefined || b.gen.members > a.gen.members ? b : a),
+    undefined,
+  );
+  if (big === undefined) return '';
+  const m = big.measures;
+  const out: string[] = ['## Findings', ''];
+  const at = `at ${fmtInt(big.gen.members)} members`;
+
+  const a = m.answer;
+  const ratioNow = a.app.p50 / a.raw.p50;
+  const answerOk = a.app.p99 < TARGETS.answerP99 && ratioNow <= TARGETS.answerRatio;
+  out.push(
+    `1. **Answer + next question ${answerOk ? 'meets' : 'misses'} its target ${at}**: p99 ${fmtMs(a.app.p99)} ` +
+      `(target 10 ms), p50 ${fmtMs(a.app.p50)} = ${ratioNow.toFixed(1)}x raw SQL's ${fmtMs(a.raw.p50)} (target 10x). ` +
+      'Every statement is an index lookup (plans in the details); what separates the app from raw SQL is ' +
+      "Prisma's cost per statement: on this machine a model query (`findUnique`) costs about 180 us, constant " +
+      'SQL through `$queryRawUnsafe` about 50 us, a prepared better-sqlite3 statement about 25 us, and an ' +
+      'interactive transaction about 75 us. The tail is shared with raw SQL (WAL checkpoints, GC pauses).',
+  );
+
+  const l = m.leaderboard;
+  out.push(
+    `2. **Weekly leaderboard** ${pp(l.app)} (target p99 20 ms) reads the per-day aggregates (DailyStat) for ` +
+      `the group's members in one query, never the review log, so it does not grow with history (a GROUP BY ` +
+      'over 1M logs takes 0.6-0.9 s).',
+  );
+
+  out.push(
+    `3. **Reminder selection** ${pp(m.selection.app)} among ${fmtInt(big.gen.members)} members is one range ` +
+      'scan of `Member_nextReminderAt_idx`. The whole claim (delivery row, next reminder, the session the DM ' +
+      `opens) takes ${fmtMs(m.claim.app.p50)} for ${fmtInt(m.claim.claimed)} members, ` +
+      `${fmtMs(m.claim.app.p50 / Math.max(1, m.claim.claimed))} a member.`,
+  );
+
+  const bot = big.bot;
+  if (bot !== null) {
+    const f = bot.fanout;
+    out.push(
+      `4. **Reminder fan-out**: ${fmtInt(f.sent)} DMs in ${fmtMs(f.durationMs)} over ${f.rounds.length} round(s) ` +
+        '(target 25 s). discord.js keeps to the global 50 requests/s and a DM is one request (the DM channel ' +
+        'id is stored), so 1,000 DMs need 20 s; ' +
+        (f.rounds.length > 1
+          ? '`claimDueReminders` returns one batch per call and the scheduler calls it once per cron tick, so ' +
+            'the rest waits for the next minute. Proposed: claim again in the same round until nobody is left.'
+          : `the claims (${fmtMs(m.claim.app.p50 * (f.expected / Math.max(1, m.claim.claimed)))} for everyone due) ` +
+            'all happen before the first DM. Sending each batch while the next one is claimed would bring the ' +
+            'round down to the 20 s floor, if the margin matters.'),
+    );
+    const rssOk = bot.maxRssBytes < TARGETS.rss;
+    out.push(
+      `5. **Peak RSS of the bot process**: ${fmtBytes(bot.maxRssBytes)} (target 250 MB), ` +
+        `${fmtBytes(bot.rssAtReadyBytes)} right after start, running as \`npm start\` runs it (${bot.launch}). ` +
+        'The JavaScript heap holds 45-50 MB after a full GC; the rest is mostly fixed cost: Node itself ~40 MB, ' +
+        'discord.js ~30 MB, the Prisma query compiler (WASM) ~25 MB, @napi-rs/canvas ~15 MB plus native memory ' +
+        'while it renders /stats' +
+        (bot.launch.includes('tsx') ? ', the tsx loader (a second V8 isolate) ~35-45 MB. ' : '. ') +
+        (bot.launch.includes('--max-old-space-size')
+          ? ''
+          : "With default flags V8 sizes its heap from the machine's memory and lets garbage reach 150-180 MB " +
+            'before collecting: `--max-old-space-size=128 --max-semi-space-size=2` keeps it near the live size. ') +
+        (rssOk ? 'The margin is small and the figure varies by 10-20 MB between runs; ' : 'Proposed: ') +
+        '`compilerBuild = "small"` in the Prisma generator would save about 10 MB (a WASM half the size: ' +
+        '16 MB instead of 26 MB loaded and compiled, measured in isolation).',
+    );
+  }
+  const cold = big.cold;
+  if (cold !== null) {
+    out.push(
+      `6. **Bank load + sync at start** in a fresh process: ${pp(cold.restart.app)} on a restart, ` +
+        `${pp(cold.first.app)} on the first start (${cold.questions} questions inserted; raw ${pp(cold.first.raw)}). ` +
+        `Most of it is \`loadBank\` (${pp(cold.restart.appLoad)} cold: YAML parsing and validation).`,
+    );
+  }
+  const logBytes = big.tables.filter((t) => t.name.startsWith('ReviewLog')).reduce((s, t) => s + t.bytes, 0);
+  const qIdx = big.tables.find((t) => t.name === 'ReviewLog_questionId_idx')?.bytes ?? 0;
+  out.push(
+    `7. **Database size**: ${fmtBytes((big.gen.bytes / big.gen.reviews) * 1e6)} per 1M reviews, ` +
+      `${Math.round((logBytes / big.gen.bytes) * 100)} % of it the review log and its three indexes. ` +
+      `\`ReviewLog_questionId_idx\` (${fmtBytes((qIdx / big.gen.reviews) * 1e6)} per 1M reviews) serves no query ` +
+      'of the app today (questions are retired, never deleted); dropping it would save that much and some ' +
+      'insert time, unless per-question analysis is planned.',
+  );
+  out.push(
+    "8. **Measuring RSS**: `process.resourceUsage().maxRSS` in a forked child reports the parent's peak " +
+      '(Linux keeps the high-water mark across fork + exec; the runner peaks above 1 GB while generating), so ' +
+      "the figures above are the bot process's own VmHWM from /proc/self/status.",
+  );
+  out.push('', HISTORY);
+  return out.join('\n');
+}
+
+/** The changes made to src/ from this benchmark's findings, with the full runs before and after. */
+const HISTORY = `## Changes made from these findings
+
+Measured by full runs on this machine just before and just after each change (10,000 members).
+
+| Change | Before | After |
+|---|---|---|
+| Reminders: \`claimDueReminders\` claims every due member in one round (batches of 500 until none left) | 1,000 DMs in 71.2 s (two rounds a minute apart) | 22.7 s (one round) |
+| Leaderboard: streak fields from the totals query (no \`member.findMany\` of ~800 ids), study day once per timezone | 13.7 ms / 22.3 ms | 3.6 ms / 13.2 ms |
+| Store: study hot path (session, card, review log, daily stats) as constant SQL through \`$queryRawUnsafe\` | answer 1.60 ms / 7.51 ms, 12.0x raw | 1.02 ms / 7.42 ms, 7.1x raw |
+| Store: first-start bank inserts as multi-row INSERTs instead of \`createMany\` | first start 473 ms / 527 ms | 275 ms / 287 ms |
+| \`npm start\`: \`node --max-old-space-size=128 --max-semi-space-size=2\` | peak RSS 418 MB | 278 MB |
+| \`npm start\`: an esbuild bundle on plain node instead of TypeScript through tsx | peak RSS 276-283 MB | 239-242 MB |`;

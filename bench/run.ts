@@ -1,10 +1,10 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { runBotProcess } from './bot.ts';
+import { botLaunch, runBotProcess } from './bot.ts';
 import { measureColdStart } from './cold-start.ts';
 import { fmtInt, NOW, OUT_DIR, ROOT } from './common.ts';
 import { generateDatabase } from './generate.ts';
-import { details, machine, rows, type ScaleRun, table, tableSizes } from './report.ts';
+import { details, findings, machine, rows, type ScaleRun, table, tableSizes } from './report.ts';
 import { type Iterations, MemberPool, measureScale } from './scale.ts';
 
 /**
@@ -105,12 +105,15 @@ async function main(): Promise<void> {
       cold = await measureColdStart(file, options.quick ? 1 : 5);
       log('  bot process: interactions, reminder fan-out, peak RSS');
       const interactiveMembers = Array.from({ length: options.quick ? 10 : 100 }, () => pool.take());
+      const launch = await botLaunch();
+      log(`  bot process as npm start runs it: ${launch.description}`);
       bot = await runBotProcess({
         dbFile: file,
         members,
         interactiveMembers,
         answersPerMember: 3,
         tickMs: options.tickMs,
+        launch,
         log,
       });
     }
@@ -137,6 +140,8 @@ async function main(): Promise<void> {
     '## Results',
     '',
     table(all),
+    '',
+    findings(runs),
     '',
     METHOD,
     '',
@@ -169,11 +174,14 @@ const METHOD = `## Method
   both give the same leaderboard, progress and reminder selection before timing them.
 - Sessions: each fresh member (not used before, with cards due) starts a session and answers every question
   (80 % right); app and raw sessions alternate. Warm-up samples are discarded.
-- Bot: bench/bot-child.ts runs createApp + startBot in a separate process against the Discord double
-  (test/support/discord-double.ts) running in the runner; members use /quiz, answer buttons, /stats and
+- Bot: bench/bot-child.ts runs createApp + startBot in a separate process, started the way \`npm start\` starts
+  the bot (an esbuild bundle on plain node with the start script's node flags, or tsx if the script uses it),
+  against the Discord double (test/support/discord-double.ts) running in the runner; members use /quiz, answer buttons, /stats and
   /leaderboard through the gateway, then reminder rounds are started as cron would (one per minute).
-  Requests/s are counted from the double's recorded calls; the double itself does not rate-limit, discord.js
-  paces to Discord's global 50 requests/s. Peak RSS is \`process.resourceUsage().maxRSS\` of that process.
+  Requests/s are counted from the double's recorded calls in fixed 1-second windows (as a global limiter
+  counts them; the busiest sliding second is in the details); the double itself does not rate-limit,
+  discord.js paces to Discord's global 50 requests/s. Peak RSS is that process's VmHWM (/proc/self/status; finding 8 says why not
+  \`process.resourceUsage().maxRSS\`).
 - p50/p99 are nearest-rank percentiles in milliseconds; "App/raw" divides the app's figure by raw SQL's.`;
 
 main().catch((error: unknown) => {

@@ -187,15 +187,16 @@ export async function measureScale(options: {
 
     // ---- sessions: start, then answer every question (re-asks included), app and raw alternating
     log('  sessions: start + answer');
-    const starts = { app: [] as number[], raw: [] as number[] };
-    const answers = { app: [] as number[], raw: [] as number[] };
+    type Variant = 'app' | 'raw';
+    const starts: Record<Variant, number[]> = { app: [], raw: [] };
+    const answers: Record<Variant, number[]> = { app: [], raw: [] };
     const total = it.answerWarmup + it.answers;
     clock.now = NOW + 60_000;
-    const runSession = async (variant: 'app' | 'raw') => {
+    const runSession = async (variant: Variant) => {
       const id = memberId(pool.take());
       const t0 = performance.now();
       let q: PresentedQuestion | RawPresented | null;
-      if (variant === 'app') {
+      if (variant !== 'raw') {
         const s = await startSession(ctx, id);
         q = s.kind === 'question' ? s.question : null;
       } else {
@@ -212,7 +213,7 @@ export async function measureScale(options: {
           answer: makeAnswer(q.question, r),
         };
         const t = performance.now();
-        if (variant === 'app') {
+        if (variant !== 'raw') {
           const res = await answerQuestion(ctx, input);
           answers.app.push(performance.now() - t);
           if (res.status !== 'recorded') throw new Error(`answer not recorded: ${res.status}`);
@@ -225,9 +226,9 @@ export async function measureScale(options: {
         }
       }
     };
-    while (answers.app.length < total || answers.raw.length < total) {
-      if (answers.app.length < total) await runSession('app');
-      if (answers.raw.length < total) await runSession('raw');
+    const variants: Variant[] = ['app', 'raw'];
+    while (variants.some((v) => answers[v].length < total)) {
+      for (const v of variants) if (answers[v].length < total) await runSession(v);
     }
     const warmStarts = 3;
     const start = {
@@ -243,9 +244,10 @@ export async function measureScale(options: {
       leaderboard: plan(
         db,
         `SELECT d."memberId", SUM(d."points") FROM "Membership" ms
-           JOIN "DailyStat" d ON d."memberId" = ms."memberId" AND d."day" >= ?
+           JOIN "DailyStat" d ON d."memberId" = ms."memberId" AND d."day" >= ? AND d."day" <= ?
            JOIN "Member" m ON m."id" = ms."memberId" WHERE ms."groupId" = ? GROUP BY d."memberId"`,
         '2025-06-02',
+        '2025-06-08',
         boardGroup,
       ),
       selection: plan(
