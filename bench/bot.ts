@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { build } from 'esbuild';
+import { nextReminderAfter } from '../src/domain/reminder.ts';
 import {
   type DiscordDouble,
   type InteractionResponse,
@@ -16,6 +17,7 @@ import {
   GROUP_SIZE,
   groupId,
   groupName,
+  isReminderCrowd,
   memberId,
   NOW,
   OUT_DIR,
@@ -84,6 +86,31 @@ function waitFor<T extends ChildMessage['type']>(
     child.on('message', onMessage);
     child.on('exit', onExit);
   });
+}
+
+/**
+ * Makes the 09:00 UTC crowd due again (as generated): no deliveries, nextReminderAt back to
+ * 09:00, no open session. Used between two bot runs on the same database.
+ */
+export function resetReminders(file: string, members: number): void {
+  const db = new Database(file);
+  try {
+    const at = nextReminderAfter(NOW - 60_000, 'UTC', 540);
+    const due = db.prepare(
+      'UPDATE "Member" SET nextReminderAt = ? WHERE id = ? AND remindersEnabled = 1 AND dmsClosed = 0',
+    );
+    const open = db.prepare('DELETE FROM "StudySession" WHERE memberId = ? AND finishedAt IS NULL');
+    db.transaction(() => {
+      db.prepare('DELETE FROM "ReminderDelivery"').run();
+      for (let i = 0; i < members; i++) {
+        if (!isReminderCrowd(i)) continue;
+        due.run(at, memberId(i));
+        open.run(memberId(i));
+      }
+    })();
+  } finally {
+    db.close();
+  }
 }
 
 export type BotLaunch = { entry: string; execArgv: string[]; description: string };
