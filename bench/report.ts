@@ -491,4 +491,5 @@ Measured by full runs on this machine just before and just after each change (10
 | Store: study hot path (session, card, review log, daily stats) as constant SQL through \`$queryRawUnsafe\` | answer 1.60 ms / 7.51 ms, 12.0x raw | 1.02 ms / 7.42 ms, 7.1x raw |
 | Store: first-start bank inserts as multi-row INSERTs instead of \`createMany\` | first start 473 ms / 527 ms | 275 ms / 287 ms |
 | \`npm start\`: \`node --max-old-space-size=128 --max-semi-space-size=2\` | peak RSS 418 MB | 278 MB |
-| \`npm start\`: an esbuild bundle on plain node instead of TypeScript through tsx | peak RSS 276-283 MB | 239-242 MB (the bench's bundle, before \`--enable-source-maps\`; today's figure is in the table) |`;
+| \`npm start\`: an esbuild bundle on plain node instead of TypeScript through tsx | peak RSS 276-283 MB | 239-242 MB (the bench's own bundle of the bot) |
+| Prisma generator: \`compilerBuild = "small"\` (the query compiler's smaller WASM) | peak RSS 228-245 MB (4 runs) | 187-189 MB (4 runs); latencies unchanged |`;
