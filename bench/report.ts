@@ -418,7 +418,7 @@ export function findings(runs: ScaleRun[]): string {
     const peaks = big.bots.map((x) => x.maxRssBytes);
     const spread =
       big.bots.length > 1
-        ? ` (median of ${big.bots.length} runs; ${fmtBytes(Math.min(...peaks))} to ${fmtBytes(Math.max(...peaks))})`
+        ? `, median of ${big.bots.length} runs (${fmtBytes(Math.min(...peaks))} to ${fmtBytes(Math.max(...peaks))})`
         : '';
     out.push(
       `4. **Reminder fan-out**: ${fmtInt(f.sent)} DMs in ${fmtMs(f.durationMs)} over ${f.rounds.length} round(s) ` +
@@ -434,19 +434,21 @@ export function findings(runs: ScaleRun[]): string {
     const rssOk = median(peaks) < TARGETS.rss;
     const compiler = prismaCompilerBuild();
     out.push(
-      `5. **Peak RSS of the bot process**: ${fmtBytes(bot.maxRssBytes)}${spread} (target 250 MB), ` +
-        `${fmtBytes(bot.rssAtReadyBytes)} right after start, running as \`npm start\` runs it (${bot.launch}). ` +
+      `5. **Peak RSS of the bot process**: ${fmtBytes(median(peaks))}${spread}, target 250 MB; ` +
+        `${fmtBytes(median(big.bots.map((x) => x.rssAtReadyBytes)))} right after start, running as \`npm start\` ` +
+        `runs it (${bot.launch}). ` +
         'The JavaScript heap holds 45-50 MB after a full GC; the rest is mostly fixed cost: Node itself ~40 MB, ' +
-        `discord.js ~30 MB, Prisma's query compiler (WASM, "${compiler}" build), @napi-rs/canvas ~15 MB plus ` +
-        'native memory while it renders /stats' +
-        (bot.launch.includes('tsx') ? ', the tsx loader (a second V8 isolate) ~35-45 MB. ' : '. ') +
+        `discord.js ~30 MB, Prisma's query compiler (WASM, "${compiler}" build: ` +
+        `${compiler === 'small' ? '~15 MB' : '~25 MB'}), @napi-rs/canvas ~15 MB plus native memory while it ` +
+        'renders /stats' +
+        (bot.launch.includes('tsx') ? ', the tsx loader (a second V8 isolate) ~35-45 MB.' : '.') +
         (bot.launch.includes('--max-old-space-size')
           ? ''
-          : "With default flags V8 sizes its heap from the machine's memory and lets garbage reach 150-180 MB " +
-            'before collecting: `--max-old-space-size=128 --max-semi-space-size=2` keeps it near the live size. ') +
+          : " With default flags V8 sizes its heap from the machine's memory and lets garbage reach 150-180 MB " +
+            'before collecting: `--max-old-space-size=128 --max-semi-space-size=2` keeps it near the live size.') +
         (compiler === 'fast'
-          ? (rssOk ? 'The margin is small and varies between runs. ' : '') +
-            'Proposed: `compilerBuild = "small"` in the Prisma generator (prisma/schema.prisma). Measured with ' +
+          ? (rssOk ? ' The margin is small and varies between runs.' : '') +
+            ' Proposed: `compilerBuild = "small"` in the Prisma generator (prisma/schema.prisma). Measured with ' +
             'the client regenerated that way, same scenario on a 10,000-member database, 4 runs each: peak ' +
             '187-189 MB against 228-245 MB with the "fast" build, and no measurable change in the latency of ' +
             'answer, start, progress, leaderboard or claim (quick runs side by side).'
