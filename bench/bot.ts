@@ -1,8 +1,7 @@
-import { type ChildProcess, fork } from 'node:child_process';
+import { type ChildProcess, execFileSync, fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { build } from 'esbuild';
 import { nextReminderAfter } from '../src/domain/reminder.ts';
 import {
   type DiscordDouble,
@@ -149,17 +148,8 @@ export async function botLaunch(): Promise<BotLaunch> {
     };
   }
   const outfile = path.join(OUT_DIR, 'bot-child.mjs');
-  await build({
-    entryPoints: [path.join(ROOT, 'bench/bot-child.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    sourcemap: 'linked',
-    logLevel: 'warning',
-  });
+  // The same bundling as `npm start` (scripts/build.mjs), with the bench's child as the entry.
+  execFileSync(process.execPath, ['scripts/build.mjs', outfile, 'bench/bot-child.ts'], { cwd: ROOT });
   return { entry: outfile, execArgv: flags, description: `esbuild bundle on plain node, ${shown}` };
 }
 

@@ -1,5 +1,5 @@
 import type { Member } from '../data/store.ts';
-import { calendarDate, studyDay } from '../domain/day.ts';
+import { calendarDate } from '../domain/day.ts';
 import { MAX_REMINDER_ATTEMPTS, nextReminderAfter, REMINDER_RETRY_DELAYS_MS } from '../domain/reminder.ts';
 import type { CoreContext } from './context.ts';
 import { currentStreak, type StartResult, startSession } from './study.ts';
@@ -138,9 +138,4 @@ export async function reminderFailed(
     }),
   );
   return status;
-}
-
-/** The member's study day, for transports that show "today". */
-export function todayFor(member: Pick<Member, 'timezone'>, now: number): string {
-  return studyDay(now, member.timezone);
 }

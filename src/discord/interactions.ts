@@ -27,7 +27,6 @@ import { getLeaderboard } from '../core/leaderboard.ts';
 import { lookupFacts, resolveComparison, resolveTopic } from '../core/lookup.ts';
 import { type Caller, ensureMember, forgetMember, getSettings, updateSettings } from '../core/members.ts';
 import { getProgress } from '../core/progress.ts';
-import { todayFor } from '../core/reminders.ts';
 import {
   answerQuestion,
   currentQuestion,
@@ -36,6 +35,7 @@ import {
   startSession,
 } from '../core/study.ts';
 import type { Member } from '../data/store.ts';
+import { studyDay } from '../domain/day.ts';
 import type { Answer } from '../domain/grading.ts';
 import type { Logger } from '../logger.ts';
 import { renderProgressOf } from '../render/progress-image.ts';
@@ -203,7 +203,7 @@ async function route(
     await responder.modal(interaction, answerModal(parsed.sessionId, parsed.step));
   }
   const { member, dmsWereClosed } = await ensureMember(ctx, callerOf(interaction));
-  const turn: Turn = { deps, member, responder, today: todayFor(member, ctx.clock()) };
+  const turn: Turn = { deps, member, responder, today: studyDay(ctx.clock(), member.timezone) };
   let forgotten = false;
   if (interaction.isChatInputCommand()) {
     await runCommand(turn, interaction);
