@@ -32,6 +32,8 @@ export const ChoiceSchema = z.strictObject({
     .min(2, 'a choice question needs 2-5 options')
     .max(5, 'a choice question needs 2-5 options'),
   answer: z.union([letters, z.array(letters).min(1, 'must name at least one correct option')]),
+  /** Letters of options that keep their place when options are shuffled ("All of the above"). */
+  pin: z.array(letters).default([]),
 });
 
 export const TrueFalseSchema = z.strictObject({

@@ -22,6 +22,8 @@ export type ChoiceQuestion = QuestionBase & {
   options: string[];
   /** Indexes of the correct options, ascending. */
   answer: number[];
+  /** Indexes of options that keep their place when the options are shuffled. */
+  pinned: number[];
 };
 export type TrueFalseQuestion = QuestionBase & { kind: 'truefalse'; answer: boolean };
 export type TextQuestion = QuestionBase & {
@@ -90,35 +92,4 @@ export function correctAnswerText(q: Question): string {
 
 export function isMultiSelect(q: Question): boolean {
   return q.kind === 'choice' && q.answer.length > 1;
-}
-
-/**
- * Questions generated from comparison rows whose cells are all distinct: "which option is
- * described by this cell?". Ids are `<comparison>.<row>`, stable as long as the row key is.
- */
-export function comparisonQuestions(c: Comparison): Question[] {
-  const out: Question[] = [];
-  for (const row of c.rows) {
-    if (!row.quiz) continue;
-    const distinct = new Set(row.cells.map((x) => x.trim().toLowerCase()));
-    if (distinct.size !== row.cells.length) continue;
-    row.cells.forEach((cell, index) => {
-      const table = c.columns.map((col, i) => `${col}: ${row.cells[i] ?? ''}`).join(' · ');
-      out.push({
-        id: `${c.id}.${row.key}.${index + 1}`,
-        kind: 'choice',
-        topic: c.topic,
-        tags: ['comparison', c.id],
-        prompt: `${c.title} — ${row.dimension}: which one is "${cell}"?`,
-        options: [...c.columns],
-        answer: [index],
-        explanation: `${row.dimension} — ${table}.`,
-        source: c.source,
-        docs: c.docs,
-        correctsNote: false,
-        comparisonId: c.id,
-      });
-    });
-  }
-  return out;
 }

@@ -65,9 +65,11 @@ describe('the question bank loader', () => {
   });
 
   it('GIVEN a comparison row with a missing cell THEN the row and the columns are named', () => {
-    edit('alpha.yaml', 'cells: [Fast, Slow]', 'cells: [Fast]');
+    edit('alpha.yaml', 'cells: [Fast, Slow, Medium]', 'cells: [Fast]');
     expect(problems()).toEqual([
-      expect.stringMatching(/\[a-vs-b\] row "Speed" missing a cell: 1 cell\(s\) for 2 column\(s\) \(A, B\)$/),
+      expect.stringMatching(
+        /\[a-vs-b\] row "Speed" missing a cell: 1 cell\(s\) for 3 column\(s\) \(A, B, C\)$/,
+      ),
     ]);
   });
 
@@ -85,6 +87,62 @@ describe('the question bank loader', () => {
     expect(all.join('\n')).toMatch(
       /\[beta-two\] kind: kind must be one of choice, truefalse, text, flashcard|\[beta-two\] .*kind/,
     );
+  });
+
+  it('GIVEN a pin on an option that does not exist THEN file, line and id are reported', () => {
+    edit('alpha.yaml', 'answer: A\n', 'answer: A\n    pin: [D]\n');
+    expect(problems()).toEqual([
+      expect.stringMatching(
+        /^questions\/alpha\.yaml:\d+ \[alpha-choice\] pin: D is not among the options \(A-C\)$/,
+      ),
+    ]);
+  });
+
+  it('GIVEN a pinned option THEN the question keeps its index', () => {
+    edit('alpha.yaml', 'answer: A\n', 'answer: A\n    pin: [C]\n');
+    const q = loadBank(dir).questions.find((x) => x.id === 'alpha-choice');
+    expect(q?.kind === 'choice' ? q.pinned : null).toEqual([2]);
+  });
+
+  it('GIVEN two options that differ only in case, punctuation or an article THEN it is reported at the second', () => {
+    edit('alpha.yaml', 'options: [Alpha, Beta, Gamma]', 'options: [Alpha, Beta, "the alpha."]');
+    expect(problems()).toEqual([
+      expect.stringMatching(/^questions\/alpha\.yaml:\d+ \[alpha-choice\] options: C is the same as A/),
+    ]);
+  });
+
+  it('GIVEN a YAML alias bomb THEN it is a located problem, not a crash', () => {
+    const bomb = [
+      'topic: beta',
+      'a: &a ["x", "x", "x", "x", "x", "x", "x", "x", "x"]',
+      'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]',
+      'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]',
+      'd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]',
+      'e: [*d, *d, *d, *d, *d, *d, *d, *d, *d]',
+      '',
+    ].join('\n');
+    writeFileSync(path.join(dir, 'beta.yaml'), bomb);
+    const found = problems();
+    expect(found[0]).toBe(
+      'questions/beta.yaml:3 YAML: alias *a is not allowed in the bank; write the value out',
+    );
+    expect(() => loadBank(dir)).toThrow(BankError);
+  });
+
+  it('GIVEN an explanation that skips a wrong option THEN it is an honesty finding at that option', () => {
+    edit(
+      'alpha.yaml',
+      'explanation: Alpha comes first; Beta and Gamma come later.',
+      'explanation: Alpha comes first.',
+    );
+    const reading = readBank(dir);
+    expect(reading.problems).toEqual([]);
+    expect(reading.honesty.map(formatProblem)).toEqual([
+      expect.stringMatching(
+        /^questions\/alpha\.yaml:\d+ \[alpha-choice\] explanation does not say why B \("Beta"\) is wrong/,
+      ),
+      expect.stringMatching(/\[alpha-choice\] explanation does not say why C \("Gamma"\) is wrong/),
+    ]);
   });
 
   it('GIVEN broken YAML THEN the line is reported and loadBank throws a BankError', () => {

@@ -28,8 +28,8 @@ describe('console option parsing', () => {
 
 describe('the console through a pipe', () => {
   // The fixture bank's curriculum order: alpha-choice, beta-one, alpha-multi, beta-two,
-  // alpha-tf, alpha-text, alpha-card (reveal, then grade), a-vs-b.speed.1, a-vs-b.speed.2.
-  const session = ['/quiz', 'A', 't', '1,3', 'a', 'true', 'memcache', '', '5', '1', '2'];
+  // alpha-tf, alpha-text, alpha-card (reveal, then grade), a-vs-b.speed.1, .2 and .3.
+  const session = ['/quiz', 'A', 't', '1,3', 'a', 'true', 'memcache', '', '5', '1', '2', '3'];
 
   it('GIVEN a whole session piped in THEN it is answered, logged, reflected in /stats and /leaderboard, and end of input exits 0', async () => {
     const db = path.join(dir, 'pipe.db');
@@ -50,12 +50,12 @@ describe('the console through a pipe', () => {
     expect(r.code).toBe(0);
     const out = r.stdout;
     expect(out).toContain('AWS database study bot — local console.');
-    expect(out).toContain('0 due, 9 new.');
-    expect(out.match(/✔ Correct/g)).toHaveLength(9);
-    expect(out).toContain('Session done: 9/9 right.');
-    expect(out).toMatch(/Seen 9\/9 · learned 0 · due today 0/);
+    expect(out).toContain('0 due, 10 new.');
+    expect(out.match(/✔ Correct/g)).toHaveLength(10);
+    expect(out).toContain('Session done: 10/10 right.');
+    expect(out).toMatch(/Seen 10\/10 · learned 0 · due today 0/);
     expect(out).toMatch(/Picture: .*progress-console_ann\.png/);
-    expect(out).toMatch(/1\. ann\s+\d+ pts · 9 reviews · 100% · streak 1/);
+    expect(out).toMatch(/1\. ann\s+\d+ pts · 10 reviews · 100% · streak 1/);
     expect(out).toContain('Unknown command /quz. Did you mean /quiz?');
     expect(out).toContain('/settings: new_per_day is a whole number from 0 to 50.');
     expect(out).toContain(
@@ -63,7 +63,7 @@ describe('the console through a pipe', () => {
     );
     expect(out).toMatch(/No comparison matches "nope-nothing"\. Try: a-vs-b/);
     const sqlite = new Database(db, { readonly: true });
-    expect(sqlite.prepare('SELECT COUNT(*) AS n FROM ReviewLog').get()).toEqual({ n: 9 });
+    expect(sqlite.prepare('SELECT COUNT(*) AS n FROM ReviewLog').get()).toEqual({ n: 10 });
     sqlite.close();
   });
 

@@ -278,14 +278,14 @@ describe('timezone changes', () => {
     await join('m1');
     await answerAll('m1');
     const total = async () => (await getProgress(ctx, 'm1')).forecast.reduce((n, d) => n + d.due, 0);
-    expect(await total()).toBe(9);
+    expect(await total()).toBe(10);
     await updateSettings(ctx, 'm1', { timezone: 'Pacific/Kiritimati' });
-    expect(await total()).toBe(9);
+    expect(await total()).toBe(10);
     await updateSettings(ctx, 'm1', { timezone: 'America/Los_Angeles' });
-    expect(await total()).toBe(9);
+    expect(await total()).toBe(10);
     clock.now = Date.parse('2026-03-03T04:00:00Z');
     const due = await startSession(ctx, 'm1');
-    expect(due.kind === 'question' ? due.dueCount : 0).toBe(9);
+    expect(due.kind === 'question' ? due.dueCount : 0).toBe(10);
   });
 });
 

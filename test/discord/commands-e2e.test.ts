@@ -92,7 +92,7 @@ describe('slash commands against the Discord double', () => {
     const embed = asMessage(edit?.payload ?? {}).embeds?.[0];
     expect(embed?.image?.url).toBe('attachment://progress.png');
     expect(embed?.title).toBe('📊 Alice: progress');
-    expect(embedText(asMessage(edit?.payload ?? {}))).toContain('Alpha topic (0/7 learned, 0 seen)');
+    expect(embedText(asMessage(edit?.payload ?? {}))).toContain('Alpha topic (0/8 learned, 0 seen)');
   });
 
   it('GIVEN /settings without options WHEN it runs THEN the current values are shown; with options THEN they are saved', async () => {
@@ -304,6 +304,6 @@ describe('robustness', () => {
       ['edit', null],
     ]);
     expect(flagsOf(responses[0]) & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
-    expect(asMessage(responses[1]?.payload ?? {}).embeds?.[0]?.author?.name).toMatch(/^Question 1 of 9/);
+    expect(asMessage(responses[1]?.payload ?? {}).embeds?.[0]?.author?.name).toMatch(/^Question 1 of 10/);
   });
 });

@@ -132,7 +132,7 @@ describe('/quiz end to end', () => {
     const first = await quiz();
     expect(first.callbackType).toBe(4);
     expect((first.payload.flags as number) & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
-    expect(first.payload.content).toBe('**0 due · 9 new**');
+    expect(first.payload.content).toBe('**0 due · 10 new**');
 
     let message = asMessage(first.payload);
     const kinds = new Set<string>();
@@ -151,25 +151,25 @@ describe('/quiz end to end', () => {
       if (q.kind !== 'flashcard') expect(button(feedback, 'I guessed')).toBeDefined();
       if (next === undefined) {
         expect(text).toContain('Session complete');
-        expect(text).toContain('9 of 9');
+        expect(text).toContain('10 of 10');
         expect(button(feedback, 'Another round')).toBeDefined();
         break;
       }
       const nextResponses = await click(feedback, next.customId);
       message = asMessage(firstMessage(nextResponses).payload);
     }
-    expect(answered).toBe(9);
+    expect(answered).toBe(10);
     expect(kinds).toEqual(new Set(['choice', 'multi', 'truefalse', 'text', 'flashcard']));
 
     const logs = await h.app.db.reviewLog.findMany({ where: { memberId: ALICE.id } });
-    expect(logs).toHaveLength(9);
+    expect(logs).toHaveLength(10);
     expect(logs.every((l) => l.correct)).toBe(true);
     const text = logs.find((l) => l.questionId === 'alpha-text');
     expect(text?.answer).toBe('Memcached');
     const card = logs.find((l) => l.questionId === 'alpha-card');
     expect(card?.grade).toBe(5);
     const stat = await h.app.db.dailyStat.findFirst({ where: { memberId: ALICE.id } });
-    expect(stat?.reviews).toBe(9);
+    expect(stat?.reviews).toBe(10);
     expect(h.discord.unknownCalls).toEqual([]);
   });
 
@@ -257,7 +257,7 @@ describe('/quiz end to end', () => {
     const third = asMessage(
       firstMessage(await click(secondFeedback, button(secondFeedback, 'Next →').customId)).payload,
     );
-    expect(third.embeds?.[0]?.author?.name).toMatch(/^Question 3 of 9/);
+    expect(third.embeds?.[0]?.author?.name).toMatch(/^Question 3 of 10/);
     const again = await answerCorrectly(third);
     expect(again.embeds?.[0]?.title).toMatch(/^✅/);
     expect(await h.app.db.reviewLog.count({ where: { memberId: ALICE.id } })).toBe(3);
@@ -291,7 +291,7 @@ describe('/quiz end to end', () => {
     const nothing = asMessage((await quiz()).payload);
     expect(nothing.embeds?.[0]?.title).toBe('✅ All caught up!');
     expect(embedText(nothing)).toMatch(/Your next card is due <t:\d+:R>/);
-    expect(buttonsOf(nothing).map((b) => b.label)).toEqual(['Learn 7 new anyway', 'Practice ahead']);
+    expect(buttonsOf(nothing).map((b) => b.label)).toEqual(['Learn 8 new anyway', 'Practice ahead']);
 
     const practice = asMessage(
       firstMessage(await click(nothing, button(nothing, 'Practice ahead').customId)).payload,
@@ -303,9 +303,9 @@ describe('/quiz end to end', () => {
     expect(await h.app.db.reviewLog.count()).toBe(before);
 
     const extra = asMessage(
-      firstMessage(await click(nothing, button(nothing, 'Learn 7 new anyway').customId)).payload,
+      firstMessage(await click(nothing, button(nothing, 'Learn 8 new anyway').customId)).payload,
     );
-    expect(extra.content).toBe('**7 extra new cards**.');
+    expect(extra.content).toBe('**8 extra new cards**.');
   });
 
   it('GIVEN an unknown topic WHEN /quiz runs THEN the core message is shown with suggestions', async () => {

@@ -108,6 +108,7 @@ describe('question views', () => {
       prompt: 'Pick',
       options: ['a', 'b', 'c', 'd'],
       answer: [0, 2],
+      pinned: [],
     };
     const none = questionView(presented(q));
     expect(buttonsOf(none).map((b) => [b.label, b.disabled])).toEqual([

@@ -20,6 +20,7 @@ const single: ChoiceQuestion = {
   prompt: 'Pick',
   options: ['a', 'b', 'c'],
   answer: [1],
+  pinned: [],
 };
 const multi: ChoiceQuestion = {
   ...base,
@@ -28,6 +29,7 @@ const multi: ChoiceQuestion = {
   prompt: 'Pick all',
   options: ['a', 'b', 'c', 'd'],
   answer: [0, 2],
+  pinned: [],
 };
 const text: TextQuestion = {
   ...base,

@@ -59,8 +59,8 @@ describe('daily quiz DMs', () => {
     const posts = h.discord.calls.filter(isPost(dmChannel));
     expect(posts).toHaveLength(1);
     const dm = asMessage(posts[0]?.body as Record<string, unknown>);
-    expect(dm.content).toBe('📚 **Your daily quiz is ready**: 0 due · 9 new');
-    expect(dm.embeds?.[0]?.author?.name).toBe('Question 1 of 9 · Alpha topic');
+    expect(dm.content).toBe('📚 **Your daily quiz is ready**: 0 due · 10 new');
+    expect(dm.embeds?.[0]?.author?.name).toBe('Question 1 of 10 · Alpha topic');
     expect(dm.embeds?.[0]?.footer?.text).toContain('/settings');
     expect(buttonsOf(dm).map((b) => b.label)).toEqual(['A', 'B', 'C']);
 
