@@ -1,7 +1,8 @@
 // npm run bank:check: validates questions/ and prints every problem, a summary per topic, the
 // guessability report and every wrong option an explanation leaves unanswered. Exits 1 on any
 // problem, on a strategy that beats chance by more than 10 points, or on an unanswered option;
-// `-- --report-only` prints the honesty part without failing on it.
+// `-- --report-only` prints the honesty part without failing on it; `-- --topic rds,aurora` limits
+// the honesty part (report and findings) to those topics' questions.
 import path from 'node:path';
 import { analyseGuessability, formatGuessability } from '../src/bank/guessability.ts';
 import { formatProblem, readBank } from '../src/bank/load.ts';
@@ -9,8 +10,17 @@ import type { Bank, QuestionKind } from '../src/domain/question.ts';
 
 const args = process.argv.slice(2);
 const reportOnly = args.includes('--report-only');
-const dir = path.resolve(args.find((a) => !a.startsWith('--')) ?? process.env.QUESTIONS_DIR ?? 'questions');
-const { bank, problems, honesty } = readBank(dir);
+const topicArg = args.indexOf('--topic');
+const topics = topicArg === -1 ? null : new Set((args[topicArg + 1] ?? '').split(','));
+const dir = path.resolve(
+  args.find((a, i) => !a.startsWith('--') && (topicArg === -1 || i !== topicArg + 1)) ??
+    process.env.QUESTIONS_DIR ??
+    'questions',
+);
+const reading = readBank(dir);
+const { bank, problems } = reading;
+const inScope = (topic: string) => topics === null || topics.has(topic);
+const honesty = reading.honesty.filter((p) => inScope(path.basename(p.file, '.yaml')));
 for (const p of problems) console.log(formatProblem(p));
 
 function summary(b: Bank): string[] {
@@ -39,7 +49,7 @@ function summary(b: Bank): string[] {
 }
 
 console.log(['', ...summary(bank)].join('\n'));
-const guess = analyseGuessability(bank.questions);
+const guess = analyseGuessability(bank.questions.filter((q) => inScope(q.topic)));
 console.log(`\n${formatGuessability(guess)}`);
 if (honesty.length > 0) {
   console.log(`\nWrong options the explanation does not answer (${honesty.length}):`);
