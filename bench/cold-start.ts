@@ -5,6 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { loadBank } from '../src/bank/load.ts';
 import { indexBank } from '../src/core/context.ts';
+import { syncBank } from '../src/core/sync-bank.ts';
 import { openDatabase } from '../src/data/db.ts';
 import { applyMigrations } from '../src/data/migrations.ts';
 import { Store } from '../src/data/store.ts';
@@ -90,9 +91,9 @@ async function runChild(mode: string, file: string): Promise<void> {
     const db = await openDatabase(file);
     const openMs = performance.now() - t;
     t = performance.now();
-    const sync = await new Store(db).syncQuestions(bank.questions);
+    const sync = await syncBank(new Store(db), bank.questions, new Date());
     const syncMs = performance.now() - t;
-    await db.$disconnect();
+    await db.close();
     process.send?.({ loadMs, openMs, syncMs, added: sync.added } satisfies ChildResult);
   } else {
     t = performance.now();

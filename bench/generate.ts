@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { loadBank } from '../src/bank/load.ts';
 import { indexBank } from '../src/core/context.ts';
+import { syncBank } from '../src/core/sync-bank.ts';
 import { openDatabase } from '../src/data/db.ts';
 import { applyMigrations } from '../src/data/migrations.ts';
 import { Store } from '../src/data/store.ts';
@@ -141,9 +142,9 @@ export async function generateDatabase(options: GenerateOptions): Promise<Genera
   // The real schema and the real bank, through the app's own code.
   await applyMigrations(file);
   const bank = loadBank(QUESTIONS_DIR);
-  const prisma = await openDatabase(file);
-  await new Store(prisma).syncQuestions(bank.questions);
-  await prisma.$disconnect();
+  const database = await openDatabase(file);
+  await syncBank(new Store(database), bank.questions, new Date());
+  await database.close();
 
   const index = indexBank(bank);
   const curriculum = [...bank.questions].sort((a, b) => index.order(a.id) - index.order(b.id));

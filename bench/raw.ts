@@ -3,7 +3,7 @@ import type { BankIndex } from '../src/core/context.ts';
 import type { Leaderboard, Period } from '../src/core/leaderboard.ts';
 import { periodRange } from '../src/core/leaderboard.ts';
 import type { Progress, TopicProgress } from '../src/core/progress.ts';
-import { contentHash } from '../src/data/store.ts';
+import { contentHash } from '../src/core/sync-bank.ts';
 import { addDays, calendarDate, dayStart, dueInstant, studyDay } from '../src/domain/day.ts';
 import { type Answer, gradeAnswer } from '../src/domain/grading.ts';
 import {

@@ -5,7 +5,8 @@ import { type CoreContext, indexBank } from '../src/core/context.ts';
 import { getLeaderboard } from '../src/core/leaderboard.ts';
 import { getProgress } from '../src/core/progress.ts';
 import { claimDueReminders } from '../src/core/reminders.ts';
-import { answerQuestion, type PresentedQuestion, startSession } from '../src/core/study.ts';
+import { answerQuestion, type PresentedQuestion, startSession } from '../src/core/study/index.ts';
+import { syncBank } from '../src/core/sync-bank.ts';
 import { openDatabase } from '../src/data/db.ts';
 import { Store } from '../src/data/store.ts';
 import type { Answer } from '../src/domain/grading.ts';
@@ -105,7 +106,9 @@ export async function measureScale(options: {
     log('  bank load + sync');
     const bankWarm: Pair = {
       app: summarize(
-        await sample(2, it.bank, async () => store.syncQuestions(loadBank(QUESTIONS_DIR).questions)),
+        await sample(2, it.bank, async () =>
+          syncBank(store, loadBank(QUESTIONS_DIR).questions, new Date(NOW)),
+        ),
       ),
       raw: summarize(await sample(2, it.bank, () => raw.syncQuestions(loadBank(QUESTIONS_DIR).questions))),
     };
@@ -142,14 +145,14 @@ export async function measureScale(options: {
     // ---- reminder selection (pure) and claim (selection + claim + session per member)
     log('  reminder selection and claim');
     const now = new Date(NOW);
-    const appSel = await store.membersWithReminderDue(now, 500);
+    const appSel = await store.read.members.withReminderDue(now, 500);
     deepStrictEqual(
       raw.membersWithReminderDue(NOW, 500).map((m) => m.id),
       appSel.map((m) => m.id),
       'raw reminder selection differs',
     );
     const selection = {
-      app: summarize(await sample(10, it.selection, () => store.membersWithReminderDue(now, 500))),
+      app: summarize(await sample(10, it.selection, () => store.read.members.withReminderDue(now, 500))),
       raw: summarize(await sample(10, it.selection, () => raw.membersWithReminderDue(NOW, 500))),
       selected: appSel.length,
     };
@@ -279,7 +282,7 @@ export async function measureScale(options: {
     };
   } finally {
     await store.drain();
-    await prisma.$disconnect();
+    await prisma.close();
     db.close();
   }
 }

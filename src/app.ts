@@ -1,12 +1,13 @@
 import { loadBank } from './bank/load.ts';
 import type { Config } from './config.ts';
 import { type CoreContext, indexBank } from './core/context.ts';
-import { type Db, ensureDataDirectory, openDatabase } from './data/db.ts';
+import { syncBank } from './core/sync-bank.ts';
+import { ensureDataDirectory, openDatabase } from './data/db.ts';
 import { applyMigrations } from './data/migrations.ts';
 import { Store } from './data/store.ts';
 import type { Logger } from './logger.ts';
 
-export type App = { ctx: CoreContext; db: Db; close(): Promise<void> };
+export type App = { ctx: CoreContext; close(): Promise<void> };
 
 /**
  * The composition root's shared half: database (migrated), bank (validated, synced) and the
@@ -20,16 +21,13 @@ export async function createApp(config: Config, log: Logger, clock: () => number
   if (applied.length > 0) log.info({ applied }, 'applied database migrations');
   const db = await openDatabase(config.databasePath);
   const store = new Store(db);
-  const sync = await store.syncQuestions(bank.questions);
-  log.info(
-    {
-      questions: bank.questions.length,
-      facts: bank.facts.length,
-      comparisons: bank.comparisons.length,
-      ...sync,
-    },
-    'question bank loaded',
-  );
+  const sync = await syncBank(store, bank.questions, new Date(clock()));
+  const counts = {
+    questions: bank.questions.length,
+    facts: bank.facts.length,
+    comparisons: bank.comparisons.length,
+  };
+  log.info({ ...counts, ...sync }, 'question bank loaded');
   const ctx: CoreContext = {
     store,
     bank: indexBank(bank),
@@ -40,12 +38,11 @@ export async function createApp(config: Config, log: Logger, clock: () => number
   let closed = false;
   return {
     ctx,
-    db,
     async close() {
       if (closed) return;
       closed = true;
       await store.drain();
-      await db.$disconnect();
+      await db.close();
     },
   };
 }

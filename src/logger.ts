@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import pino, { type Logger } from 'pino';
 
@@ -30,4 +31,9 @@ export function createLogger(
     },
     stream,
   );
+}
+
+/** A short id the member can quote and the operator can grep for in the logs. */
+export function newErrorId(): string {
+  return randomBytes(3).toString('hex').toUpperCase();
 }

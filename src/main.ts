@@ -1,7 +1,7 @@
 import { createApp } from './app.ts';
 import { BankError } from './bank/load.ts';
 import { ConfigError, loadDotEnv, parseConfig } from './config.ts';
-import { runConsole } from './console/console.ts';
+import { runConsole } from './console/run.ts';
 import { DatabaseError } from './data/db.ts';
 import { createLogger } from './logger.ts';
 

@@ -26,12 +26,13 @@ export function indexBank(bank: Bank): BankIndex {
   const services = new Map(bank.services.map((s) => [s.id, s]));
   const comparisons = new Map(bank.comparisons.map((c) => [c.id, c]));
   const topicRank = new Map(bank.topics.map((t, i) => [t.id, i]));
-  // Interleave topics (the 1st question of every topic, then the 2nd...) so new cards vary.
+  // Interleave topics (the 1st question of every topic, then the 2nd...) so new cards vary;
+  // written questions before those generated from tables.
   const perTopic = new Map<string, number>();
   const order = new Map<string, number>();
-  for (const q of bank.questions
-    .filter((x) => x.comparisonId === undefined)
-    .concat(bank.questions.filter((x) => x.comparisonId !== undefined))) {
+  const written = bank.questions.filter((x) => x.comparisonId === undefined);
+  const generated = bank.questions.filter((x) => x.comparisonId !== undefined);
+  for (const q of [...written, ...generated]) {
     const n = perTopic.get(q.topic) ?? 0;
     perTopic.set(q.topic, n + 1);
     order.set(q.id, n * 100 + (topicRank.get(q.topic) ?? 99));
@@ -47,14 +48,30 @@ export function indexBank(bank: Bank): BankIndex {
   };
 }
 
-/** A use case refusing bad input: the message is safe to show to the member as is. */
+/**
+ * A use case refusing bad input. `code` names the message in the catalogue (errors.<code>),
+ * `params` fill it in, `suggestions` are things the member could have meant.
+ */
 export class UserError extends Error {
   constructor(
-    readonly code: string,
-    message: string,
+    readonly code: UserErrorCode,
+    readonly params: Record<string, string | number> = {},
     readonly suggestions: string[] = [],
   ) {
-    super(message);
+    super(`${code}${Object.keys(params).length === 0 ? '' : ` ${JSON.stringify(params)}`}`);
     this.name = 'UserError';
   }
 }
+
+export type UserErrorCode =
+  | 'unknown-member'
+  | 'no-progress'
+  | 'unknown-topic'
+  | 'unknown-service'
+  | 'unknown-comparison'
+  | 'no-facts'
+  | 'no-facts-in-topic'
+  | 'invalid-timezone'
+  | 'invalid-time'
+  | 'invalid-new-per-day'
+  | 'invalid-option';

@@ -7,5 +7,5 @@ export async function setLeaderboardChannel(
   channelId: string,
 ): Promise<void> {
   const now = new Date(ctx.clock());
-  await ctx.store.write((tx) => ctx.store.setGroupChannel(tx, group.id, group.name, channelId, now));
+  await ctx.store.write((repos) => repos.groups.setBoardChannel(group, channelId, now));
 }

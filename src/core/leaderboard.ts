@@ -2,12 +2,8 @@ import { addDays, monthStart, studyDay, weekStart } from '../domain/day.ts';
 import { streakAsOf } from '../domain/progress.ts';
 import type { CoreContext } from './context.ts';
 
-export type Period = 'week' | 'month' | 'all';
-export const PERIODS: { id: Period; label: string }[] = [
-  { id: 'week', label: 'This week' },
-  { id: 'month', label: 'This month' },
-  { id: 'all', label: 'All time' },
-];
+export const PERIODS = ['week', 'month', 'all'] as const;
+export type Period = (typeof PERIODS)[number];
 
 export type BoardEntry = {
   rank: number;
@@ -61,7 +57,7 @@ export async function getLeaderboard(
   const now = ctx.clock();
   // Bounded on both sides, so the board of a past period (the weekly post) excludes later days.
   const { from, to } = periodRange(period, now);
-  const rows = await ctx.store.leaderboardRows(groupId, from, to);
+  const rows = await ctx.store.read.stats.board(groupId, from, to);
   const active = rows.filter((r) => r.reviews > 0);
   // One study-day computation per timezone, not per member: Intl formatting is the costly part.
   const todayIn = new Map<string, string>();

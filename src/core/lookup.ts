@@ -48,7 +48,7 @@ export function resolveService(ctx: CoreContext, query: string): Service {
   if (hit !== undefined) return hit.item;
   throw new UserError(
     'unknown-service',
-    `No service matches "${query}".`,
+    { query },
     ctx.bank.services.filter((s) => ctx.bank.factsByService(s.id).length > 0).map((s) => s.name),
   );
 }
@@ -61,7 +61,7 @@ export function resolveTopic(ctx: CoreContext, query: string): Topic {
   if (hit !== undefined) return hit.item;
   throw new UserError(
     'unknown-topic',
-    `There is no topic "${query}".`,
+    { topic: query },
     ctx.bank.topics.map((t) => t.id),
   );
 }
@@ -73,7 +73,7 @@ export function resolveComparison(ctx: CoreContext, query: string): Comparison {
   if (hit !== undefined) return hit.item;
   throw new UserError(
     'unknown-comparison',
-    `No comparison matches "${query}".`,
+    { query },
     ctx.bank.comparisons.map((c) => c.id),
   );
 }
@@ -88,11 +88,11 @@ export function lookupFacts(ctx: CoreContext, serviceQuery: string, topicQuery?:
   let facts = ctx.bank.factsByService(service.id);
   if (topic !== undefined) facts = facts.filter((f) => f.topic === topic.id);
   if (facts.length === 0) {
-    const where = topic === undefined ? '' : ` under ${topic.title}`;
+    if (topic === undefined) throw new UserError('no-facts', { service: service.name });
     throw new UserError(
-      'no-facts',
-      `No facts about ${service.name}${where} yet.`,
-      topic === undefined ? [] : topicsOfService(ctx, service.id),
+      'no-facts-in-topic',
+      { service: service.name, topic: topic.title },
+      topicsOfService(ctx, service.id),
     );
   }
   return { service, topic, facts };

@@ -1,7 +1,6 @@
 import { addDays, dayStart, studyDay } from '../domain/day.ts';
-import { LEARNED_INTERVAL_DAYS } from '../domain/progress.ts';
+import { LEARNED_INTERVAL_DAYS, streakNow } from '../domain/progress.ts';
 import { type CoreContext, UserError } from './context.ts';
-import { currentStreak } from './study.ts';
 
 export type TopicProgress = { topic: string; title: string; total: number; seen: number; learned: number };
 
@@ -34,15 +33,16 @@ function accuracy(stats: { reviews: number; correct: number }[]): number | null 
 }
 
 export async function getProgress(ctx: CoreContext, memberId: string): Promise<Progress> {
-  const member = await ctx.store.findMember(memberId);
-  if (member === null) throw new UserError('unknown-member', 'You have no progress yet: start with /quiz.');
+  const { read } = ctx.store;
+  const member = await read.members.find(memberId);
+  if (member === null) throw new UserError('no-progress');
   const now = ctx.clock();
   const tz = member.timezone;
   const today = studyDay(now, tz);
   const [cards, stats, reviewsTotal] = await Promise.all([
-    ctx.store.memberCards(memberId),
-    ctx.store.dailyStatsSince(memberId, addDays(today, -182)),
-    ctx.store.countReviews(memberId),
+    read.cards.ofMember(memberId),
+    read.stats.since(memberId, addDays(today, -182)),
+    read.reviews.count(memberId),
   ]);
   const endOfToday = dayStart(addDays(today, 1), tz);
   const forecastDays = Array.from({ length: 14 }, (_, i) => addDays(today, i));
@@ -71,7 +71,7 @@ export async function getProgress(ctx: CoreContext, memberId: string): Promise<P
     if (c.intervalDays >= LEARNED_INTERVAL_DAYS) t.learned++;
   }
   const last = (n: number) => stats.filter((s) => s.day >= addDays(today, -(n - 1)));
-  const streak = currentStreak(member, now);
+  const streak = streakNow(member, now);
   const streakEnd = member.lastStreakDay ?? today;
   return {
     displayName: member.displayName,

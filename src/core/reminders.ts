@@ -1,8 +1,9 @@
-import type { Member } from '../data/store.ts';
+import type { Member } from '../data/types.ts';
 import { calendarDate } from '../domain/day.ts';
+import { streakNow } from '../domain/progress.ts';
 import { MAX_REMINDER_ATTEMPTS, nextReminderAfter, REMINDER_RETRY_DELAYS_MS } from '../domain/reminder.ts';
 import type { CoreContext } from './context.ts';
-import { currentStreak, type StartResult, startSession } from './study.ts';
+import { type StartResult, startSession } from './study/index.ts';
 
 /**
  * Daily quiz DMs. Selection: reminders on, DMs not closed, the local reminder time has passed
@@ -25,44 +26,62 @@ export type ReminderJob = {
 
 const BATCH = 500;
 
+/** Claims one member's reminder for their local date; false when it was claimed already. */
+async function claim(ctx: CoreContext, member: Member, day: string, now: number): Promise<boolean> {
+  const next = new Date(nextReminderAfter(now, member.timezone, member.reminderMinute));
+  return ctx.store.write(async ({ members, deliveries }) => {
+    await members.update(member.id, { nextReminderAt: next }, new Date(now));
+    return deliveries.claim(member.id, day, new Date(now));
+  });
+}
+
+/** A claimed reminder made ready to send, or settled as skipped when nothing is due or new. */
+async function prepared(
+  ctx: CoreContext,
+  member: Member,
+  day: string,
+  attempt: number,
+): Promise<ReminderJob | null> {
+  const job = await prepareReminder(ctx, member, day, attempt);
+  if (job === null) await settle(ctx, member.id, day, 'skipped', 'nothing due or new');
+  return job;
+}
+
 export async function claimDueReminders(ctx: CoreContext): Promise<ReminderJob[]> {
   const now = ctx.clock();
   const jobs: ReminderJob[] = [];
   // Batches keep each query small; every claimed member's nextReminderAt moves to tomorrow, so
   // the loop ends, and everyone due is claimed in this round rather than one batch per cron tick.
   for (;;) {
-    const batch = await ctx.store.membersWithReminderDue(new Date(now), BATCH);
+    const batch = await ctx.store.read.members.withReminderDue(new Date(now), BATCH);
     if (batch.length === 0) break;
     for (const member of batch) {
       const day = calendarDate(now, member.timezone);
-      const next = new Date(nextReminderAfter(now, member.timezone, member.reminderMinute));
-      const claimed = await ctx.store.write(async (tx) => {
-        await ctx.store.updateMember(tx, member.id, { nextReminderAt: next });
-        return ctx.store.claimDelivery(tx, member.id, day, new Date(now));
-      });
-      if (!claimed) continue;
-      const job = await prepare(ctx, member, day, 1);
-      if (job === null) await settle(ctx, member.id, day, 'skipped', now, 'nothing due or new');
-      else jobs.push(job);
+      if (!(await claim(ctx, member, day, now))) continue;
+      const job = await prepared(ctx, member, day, 1);
+      if (job !== null) jobs.push(job);
     }
   }
-  for (const retry of await ctx.store.retriesDue(new Date(now))) {
-    if (retry.day !== calendarDate(now, retry.member.timezone) || retry.member.dmsClosed) {
-      await settle(ctx, retry.memberId, retry.day, 'failed', now, 'gave up: the day is over');
+  for (const { delivery, member } of await ctx.store.read.deliveries.retriesDue(new Date(now))) {
+    if (delivery.day !== calendarDate(now, member.timezone) || member.dmsClosed) {
+      await settle(ctx, member.id, delivery.day, 'failed', 'gave up: the day is over');
       continue;
     }
-    const reclaimed = await ctx.store.write((tx) =>
-      ctx.store.reclaimRetry(tx, retry.memberId, retry.day, retry.attempts),
+    const reclaimed = await ctx.store.write(({ deliveries }) =>
+      deliveries.reclaim(member.id, delivery.day, delivery.attempts),
     );
     if (!reclaimed) continue;
-    const job = await prepare(ctx, retry.member, retry.day, retry.attempts + 1);
-    if (job === null) await settle(ctx, retry.memberId, retry.day, 'skipped', now, 'nothing due or new');
-    else jobs.push(job);
+    const job = await prepared(ctx, member, delivery.day, delivery.attempts + 1);
+    if (job !== null) jobs.push(job);
   }
   return jobs;
 }
 
-async function prepare(
+/**
+ * The daily DM a member would get now: their session started or resumed, with the day's
+ * figures; null when nothing is due or new. The console's /remind shows the same.
+ */
+export async function prepareReminder(
   ctx: CoreContext,
   member: Member,
   day: string,
@@ -71,53 +90,46 @@ async function prepare(
   const start = await startSession(ctx, member.id);
   if (start.kind !== 'question') return null;
   const now = ctx.clock();
-  const due = await ctx.store.countDue(ctx.store.db, member.id, new Date(now));
   return {
     memberId: member.id,
     day,
     attempt,
     dmChannelId: member.dmChannelId,
     displayName: member.displayName,
-    due,
+    due: await ctx.store.read.cards.countDue(member.id, new Date(now)),
     newCount: start.resumed ? 0 : start.newCount,
-    streak: currentStreak(member, now),
+    streak: streakNow(member, now),
     start,
   };
 }
 
-async function settle(
-  ctx: CoreContext,
-  memberId: string,
-  day: string,
-  status: string,
-  now: number,
-  error?: string,
-) {
-  await ctx.store.write((tx) =>
-    ctx.store.updateDelivery(tx, memberId, day, {
-      status,
-      ...(status === 'sent' ? { sentAt: new Date(now) } : {}),
-      ...(error === undefined ? {} : { lastError: error.slice(0, 500) }),
-    }),
+/** The reminder preview for one member (console /remind); records nothing about deliveries. */
+export async function previewReminder(ctx: CoreContext, memberId: string): Promise<ReminderJob | null> {
+  const member = await ctx.store.read.members.find(memberId);
+  if (member === null) return null;
+  return prepareReminder(ctx, member, calendarDate(ctx.clock(), member.timezone), 0);
+}
+
+async function settle(ctx: CoreContext, memberId: string, day: string, status: string, error: string) {
+  await ctx.store.write(({ deliveries }) =>
+    deliveries.update(memberId, day, { status, lastError: error.slice(0, 500) }),
   );
 }
 
 export async function reminderSent(ctx: CoreContext, job: ReminderJob, dmChannelId: string): Promise<void> {
-  const now = ctx.clock();
-  await ctx.store.write(async (tx) => {
-    await ctx.store.updateDelivery(tx, job.memberId, job.day, { status: 'sent', sentAt: new Date(now) });
-    if (dmChannelId !== job.dmChannelId) await ctx.store.updateMember(tx, job.memberId, { dmChannelId });
+  const now = new Date(ctx.clock());
+  await ctx.store.write(async ({ deliveries, members }) => {
+    await deliveries.update(job.memberId, job.day, { status: 'sent', sentAt: now });
+    if (dmChannelId !== job.dmChannelId) await members.update(job.memberId, { dmChannelId }, now);
   });
 }
 
 /** Discord said the member's DMs are closed (50007): stop trying until they use a command again. */
 export async function reminderDmsClosed(ctx: CoreContext, job: ReminderJob): Promise<void> {
-  await ctx.store.write(async (tx) => {
-    await ctx.store.updateDelivery(tx, job.memberId, job.day, {
-      status: 'closed',
-      lastError: 'DMs closed (50007)',
-    });
-    await ctx.store.updateMember(tx, job.memberId, { dmsClosed: true, nextReminderAt: null });
+  const now = new Date(ctx.clock());
+  await ctx.store.write(async ({ deliveries, members }) => {
+    await deliveries.update(job.memberId, job.day, { status: 'closed', lastError: 'DMs closed (50007)' });
+    await members.update(job.memberId, { dmsClosed: true, nextReminderAt: null }, now);
   });
 }
 
@@ -130,8 +142,8 @@ export async function reminderFailed(
   const now = ctx.clock();
   const delay = REMINDER_RETRY_DELAYS_MS[job.attempt - 1];
   const status = job.attempt < MAX_REMINDER_ATTEMPTS && delay !== undefined ? 'retry' : 'failed';
-  await ctx.store.write((tx) =>
-    ctx.store.updateDelivery(tx, job.memberId, job.day, {
+  await ctx.store.write(({ deliveries }) =>
+    deliveries.update(job.memberId, job.day, {
       status,
       lastError: error.slice(0, 500),
       nextTryAt: new Date(now + (delay ?? 0)),

@@ -7,7 +7,8 @@ import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-util
 import * as wasmGlue from '@prisma/schema-engine-wasm/schema_engine_bg';
 import Database from 'better-sqlite3';
 import { PROJECT_ROOT } from '../paths.ts';
-import { createAdapter, DatabaseError, describe } from './db.ts';
+import { createAdapter } from './db.ts';
+import { DatabaseError, describeCause as describe } from './errors.ts';
 
 export { PROJECT_ROOT };
 

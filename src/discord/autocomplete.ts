@@ -1,4 +1,5 @@
-import { type AutocompleteSource, commands, isCommandName } from '../commands/definitions.ts';
+import { findCommand } from '../commands/registry.ts';
+import type { AutocompleteSource } from '../commands/types.ts';
 import type { CoreContext } from '../core/context.ts';
 import { type Choice, suggestComparisons, suggestServices, suggestTopics } from '../core/lookup.ts';
 
@@ -68,10 +69,7 @@ export type AutocompleteQuery = {
 };
 
 function sourceOf(command: string, option: string): AutocompleteSource | undefined {
-  if (!isCommandName(command)) return undefined;
-  const def = commands[command];
-  const found = def.options.find((o) => o.name === option);
-  return found !== undefined && 'autocomplete' in found ? found.autocomplete : undefined;
+  return findCommand(command)?.options.find((o) => o.name === option)?.autocomplete;
 }
 
 function clipChoice(c: Choice): Choice {

@@ -4,7 +4,7 @@ import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import { type Scheduler, startScheduler } from '../scheduler/scheduler.ts';
 import { describeError } from './errors.ts';
-import { createInteractionHandler } from './interactions.ts';
+import { createInteractionHandler } from './router.ts';
 import { createDiscordSender } from './sender.ts';
 
 /**

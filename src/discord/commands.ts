@@ -8,40 +8,54 @@ import {
   SlashCommandBuilder,
   SlashCommandSubcommandBuilder,
 } from 'discord.js';
-import { type CommandDef, commandList, type OptionDef } from '../commands/definitions.ts';
+import { discordCommandList } from '../commands/registry.ts';
+import type { Command, OptionDef } from '../commands/types.ts';
+import { dynamicKey, type T, translator } from '../i18n/index.ts';
 
 /**
- * The command definitions (src/commands/definitions.ts) as Discord application-command JSON.
- * Everything goes through discord.js's builders, so their validation (name pattern, lengths,
- * choice and option limits) runs on every definition: a bad definition throws here, at deploy
- * time and in the tests, not at Discord.
+ * The command modules as Discord application-command JSON. Everything goes through discord.js's
+ * builders, so their validation (name pattern, lengths, choice and option limits) runs on every
+ * definition: a bad definition throws here, at deploy time and in the tests, not at Discord.
  */
 
 /** Channel types a leaderboard can be posted to. */
 const TEXT_CHANNELS = [ChannelType.GuildText, ChannelType.GuildAnnouncement] as const;
 
-const CONTEXTS: Record<CommandDef['contexts'], InteractionContextType[]> = {
+const CONTEXTS: Record<Command['contexts'], InteractionContextType[]> = {
   guild: [InteractionContextType.Guild],
   'guild-and-dm': [InteractionContextType.Guild, InteractionContextType.BotDM],
 };
 
-function addOption<T extends SharedSlashCommandOptions<T>>(
-  target: SharedSlashCommandOptions<T>,
+function describe(t: T, command: Command, option: OptionDef): string {
+  return t(dynamicKey(`commands.${command.name}.options.${option.name}`));
+}
+
+/** A choice's name: the leaderboard's periods are "This week", "This month", "All time". */
+function choiceName(t: T, value: string): string {
+  return t(dynamicKey(`periods.${value}`));
+}
+
+function addOption<S extends SharedSlashCommandOptions<S>>(
+  t: T,
+  c: Command,
+  target: SharedSlashCommandOptions<S>,
   o: OptionDef,
 ) {
   const required = o.required === true;
+  const description = describe(t, c, o);
   switch (o.type) {
     case 'string':
       return target.addStringOption((b) => {
-        b.setName(o.name).setDescription(o.description).setRequired(required);
+        b.setName(o.name).setDescription(description).setRequired(required);
         if (o.autocomplete !== undefined) b.setAutocomplete(true);
-        if (o.choices !== undefined) b.addChoices(...o.choices);
+        if (o.choices !== undefined)
+          b.addChoices(...o.choices.map((value) => ({ name: choiceName(t, value), value })));
         if (o.maxLength !== undefined) b.setMaxLength(o.maxLength);
         return b;
       });
     case 'integer':
       return target.addIntegerOption((b) => {
-        b.setName(o.name).setDescription(o.description).setRequired(required);
+        b.setName(o.name).setDescription(description).setRequired(required);
         if (o.autocomplete !== undefined) b.setAutocomplete(true);
         if (o.min !== undefined) b.setMinValue(o.min);
         if (o.max !== undefined) b.setMaxValue(o.max);
@@ -49,42 +63,42 @@ function addOption<T extends SharedSlashCommandOptions<T>>(
       });
     case 'boolean':
       return target.addBooleanOption((b) =>
-        b.setName(o.name).setDescription(o.description).setRequired(required),
+        b.setName(o.name).setDescription(description).setRequired(required),
       );
     case 'channel':
       return target.addChannelOption((b) =>
         b
           .setName(o.name)
-          .setDescription(o.description)
+          .setDescription(description)
           .setRequired(required)
           .addChannelTypes(...TEXT_CHANNELS),
       );
   }
 }
 
-/** One definition as a builder (validated as it is built). */
-export function commandBuilder(def: CommandDef): SlashCommandBuilder {
+/** One command as a builder (validated as it is built). */
+export function commandBuilder(c: Command, t: T = translator('en')): SlashCommandBuilder {
   const builder = new SlashCommandBuilder()
-    .setName(def.name)
-    .setDescription(def.description)
-    .setContexts(CONTEXTS[def.contexts])
+    .setName(c.name)
+    .setDescription(t(dynamicKey(`commands.${c.name}.description`)))
+    .setContexts(...CONTEXTS[c.contexts])
     .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
-    .setDefaultMemberPermissions(def.requires === 'ManageGuild' ? PermissionFlagsBits.ManageGuild : null);
-  if (def.subcommand !== undefined) {
+    .setDefaultMemberPermissions(c.requires === 'ManageGuild' ? PermissionFlagsBits.ManageGuild : null);
+  if (c.subcommand !== undefined) {
     const sub = new SlashCommandSubcommandBuilder()
-      .setName(def.subcommand.name)
-      .setDescription(def.subcommand.description);
-    for (const o of def.options) addOption(sub, o);
+      .setName(c.subcommand)
+      .setDescription(t(dynamicKey(`commands.${c.name}.subcommand`)));
+    for (const o of c.options) addOption(t, c, sub, o);
     builder.addSubcommand(sub);
   } else {
-    for (const o of def.options) addOption(builder, o);
+    for (const o of c.options) addOption(t, c, builder, o);
   }
   return builder;
 }
 
 /** Every command Discord should know (console-only ones left out), as REST JSON. */
 export function discordCommands(
-  defs: CommandDef[] = commandList(),
+  list: Command[] = discordCommandList(),
 ): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
-  return defs.filter((d) => d.consoleOnly !== true).map((d) => commandBuilder(d).toJSON());
+  return list.map((c) => commandBuilder(c).toJSON());
 }

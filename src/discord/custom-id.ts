@@ -1,11 +1,11 @@
-import type { SessionMode } from '../core/study.ts';
-import type { Grade } from '../domain/sm2.ts';
+import type { SessionMode } from '../core/study/index.ts';
+import { type Grade, isGrade } from '../domain/sm2.ts';
 
 /**
  * Buttons and modals carry all their state in the custom id (Discord allows 100 characters),
  * so they keep working after a restart and need no in-memory table:
  *
- *   q:<session>:<step>:pick:<i>            single-choice answer (option index)
+ *   q:<session>:<step>:pick:<i>            single-choice answer (option index as shown)
  *   q:<session>:<step>:tog:<mask>:<i>      multi-select toggle: the current picks as a bit mask
  *   q:<session>:<step>:sub:<mask>          multi-select submit
  *   q:<session>:<step>:tf:<1|0>            true / false
@@ -19,27 +19,34 @@ import type { Grade } from '../domain/sm2.ts';
  *                                          the clicked message, n = answer with a new message
  *   fact:<service>:<topic>:<page>          a page of /fact
  *   forget:<yes|no>                        /forget-me confirmation
+ *
+ * Each kind is one button family with its own handler (src/discord/buttons/).
  */
 
+type AtStep = { sessionId: number; step: number };
+
+export type IdData = {
+  pick: AtStep & { index: number };
+  toggle: AtStep & { mask: number; index: number };
+  submit: AtStep & { mask: number };
+  truefalse: AtStep & { value: boolean };
+  text: AtStep;
+  modal: AtStep;
+  reveal: AtStep;
+  grade: AtStep & { grade: Grade };
+  next: AtStep;
+  guess: { reviewId: number };
+  start: { mode: SessionMode; topic: string | undefined; update: boolean };
+  fact: { service: string; topic: string | undefined; page: number };
+  forget: { confirm: boolean };
+};
+
+export type IdKind = keyof IdData;
+export type CustomIdOf<K extends IdKind> = { kind: K } & IdData[K];
+export type CustomId = { [K in IdKind]: CustomIdOf<K> }[IdKind];
+
 export const TEXT_INPUT_ID = 'answer';
-
-export type QuestionAction =
-  | { kind: 'pick'; index: number }
-  | { kind: 'toggle'; mask: number; index: number }
-  | { kind: 'submit'; mask: number }
-  | { kind: 'truefalse'; value: boolean }
-  | { kind: 'text' }
-  | { kind: 'reveal' }
-  | { kind: 'grade'; grade: Grade }
-  | { kind: 'next' };
-
-export type CustomId =
-  | { kind: 'question'; sessionId: number; step: number; action: QuestionAction }
-  | { kind: 'modal'; sessionId: number; step: number }
-  | { kind: 'guess'; reviewId: number }
-  | { kind: 'start'; mode: SessionMode; topic: string | undefined; update: boolean }
-  | { kind: 'fact'; service: string; topic: string | undefined; page: number }
-  | { kind: 'forget'; confirm: boolean };
+export const MAX_OPTIONS = 5;
 
 const MODES: Record<string, SessionMode> = { r: 'review', x: 'extra-new', p: 'practice' };
 const MODE_CODES: Record<SessionMode, string> = { review: 'r', 'extra-new': 'x', practice: 'p' };
@@ -51,35 +58,40 @@ function check(id: string): string {
   return id;
 }
 
-export function questionId(sessionId: number, step: number, action: QuestionAction): string {
-  const base = `q:${sessionId}:${step}`;
-  switch (action.kind) {
-    case 'pick':
-      return check(`${base}:pick:${action.index}`);
-    case 'toggle':
-      return check(`${base}:tog:${action.mask}:${action.index}`);
-    case 'submit':
-      return check(`${base}:sub:${action.mask}`);
-    case 'truefalse':
-      return check(`${base}:tf:${action.value ? 1 : 0}`);
-    case 'text':
-      return check(`${base}:txt`);
-    case 'reveal':
-      return check(`${base}:rev`);
-    case 'grade':
-      return check(`${base}:grade:${action.grade}`);
-    case 'next':
-      return check(`${base}:next`);
-  }
+function step(id: AtStep, rest: string): string {
+  return check(`q:${id.sessionId}:${id.step}:${rest}`);
 }
 
-export const modalId = (sessionId: number, step: number) => check(`qm:${sessionId}:${step}`);
-export const guessId = (reviewId: number) => check(`guess:${reviewId}`);
-export const startId = (mode: SessionMode, topic: string | undefined, update: boolean) =>
-  check(`start:${MODE_CODES[mode]}:${topic ?? ''}:${update ? 'u' : 'n'}`);
-export const factId = (service: string, topic: string | undefined, page: number) =>
-  check(`fact:${service}:${topic ?? ''}:${page}`);
-export const forgetId = (confirm: boolean) => `forget:${confirm ? 'yes' : 'no'}`;
+export function encodeId(id: CustomId): string {
+  switch (id.kind) {
+    case 'pick':
+      return step(id, `pick:${id.index}`);
+    case 'toggle':
+      return step(id, `tog:${id.mask}:${id.index}`);
+    case 'submit':
+      return step(id, `sub:${id.mask}`);
+    case 'truefalse':
+      return step(id, `tf:${id.value ? 1 : 0}`);
+    case 'text':
+      return step(id, 'txt');
+    case 'reveal':
+      return step(id, 'rev');
+    case 'grade':
+      return step(id, `grade:${id.grade}`);
+    case 'next':
+      return step(id, 'next');
+    case 'modal':
+      return check(`qm:${id.sessionId}:${id.step}`);
+    case 'guess':
+      return check(`guess:${id.reviewId}`);
+    case 'start':
+      return check(`start:${MODE_CODES[id.mode]}:${id.topic ?? ''}:${id.update ? 'u' : 'n'}`);
+    case 'fact':
+      return check(`fact:${id.service}:${id.topic ?? ''}:${id.page}`);
+    case 'forget':
+      return check(`forget:${id.confirm ? 'yes' : 'no'}`);
+  }
+}
 
 /** A non-negative integer in canonical form, or null. */
 function int(text: string | undefined, max = Number.MAX_SAFE_INTEGER): number | null {
@@ -94,35 +106,37 @@ function optionalSlug(text: string | undefined): string | undefined | null {
   return SLUG.test(text) ? text : null;
 }
 
-function parseAction(parts: string[]): QuestionAction | null {
+const MASK = (1 << MAX_OPTIONS) - 1;
+
+function parseAction(at: AtStep, parts: string[]): CustomId | null {
   const [kind, a, b] = parts;
-  const extra = parts.length;
+  const n = parts.length;
   switch (kind) {
     case 'pick': {
-      const index = int(a, 4);
-      return index === null || extra !== 2 ? null : { kind: 'pick', index };
+      const index = int(a, MAX_OPTIONS - 1);
+      return index === null || n !== 2 ? null : { kind: 'pick', ...at, index };
     }
     case 'tog': {
-      const mask = int(a, 31);
-      const index = int(b, 4);
-      return mask === null || index === null || extra !== 3 ? null : { kind: 'toggle', mask, index };
+      const mask = int(a, MASK);
+      const index = int(b, MAX_OPTIONS - 1);
+      return mask === null || index === null || n !== 3 ? null : { kind: 'toggle', ...at, mask, index };
     }
     case 'sub': {
-      const mask = int(a, 31);
-      return mask === null || extra !== 2 ? null : { kind: 'submit', mask };
+      const mask = int(a, MASK);
+      return mask === null || n !== 2 ? null : { kind: 'submit', ...at, mask };
     }
     case 'tf':
-      return (a === '1' || a === '0') && extra === 2 ? { kind: 'truefalse', value: a === '1' } : null;
+      return (a === '1' || a === '0') && n === 2 ? { kind: 'truefalse', ...at, value: a === '1' } : null;
     case 'txt':
-      return extra === 1 ? { kind: 'text' } : null;
+      return n === 1 ? { kind: 'text', ...at } : null;
     case 'rev':
-      return extra === 1 ? { kind: 'reveal' } : null;
+      return n === 1 ? { kind: 'reveal', ...at } : null;
     case 'grade': {
       const grade = int(a, 5);
-      return grade === null || extra !== 2 ? null : { kind: 'grade', grade: grade as Grade };
+      return grade === null || !isGrade(grade) || n !== 2 ? null : { kind: 'grade', ...at, grade };
     }
     case 'next':
-      return extra === 1 ? { kind: 'next' } : null;
+      return n === 1 ? { kind: 'next', ...at } : null;
     default:
       return null;
   }
@@ -135,18 +149,15 @@ export function parseCustomId(id: string): CustomId | null {
   switch (prefix) {
     case 'q': {
       const sessionId = int(p1);
-      const step = int(p2);
-      const action = parseAction(parts.slice(3));
-      return sessionId === null || step === null || action === null
-        ? null
-        : { kind: 'question', sessionId, step, action };
+      const at = int(p2);
+      return sessionId === null || at === null ? null : parseAction({ sessionId, step: at }, parts.slice(3));
     }
     case 'qm': {
       const sessionId = int(p1);
-      const step = int(p2);
-      return sessionId === null || step === null || parts.length !== 3
+      const at = int(p2);
+      return sessionId === null || at === null || parts.length !== 3
         ? null
-        : { kind: 'modal', sessionId, step };
+        : { kind: 'modal', sessionId, step: at };
     }
     case 'guess': {
       const reviewId = int(p1);

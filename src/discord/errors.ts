@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { DiscordAPIError, HTTPError, RateLimitError } from 'discord.js';
 
 /** Discord's JSON error codes the bot reacts to. */
@@ -12,11 +11,6 @@ export const DiscordCode = {
 
 export function isDiscordError(error: unknown, ...codes: number[]): error is DiscordAPIError {
   return error instanceof DiscordAPIError && codes.includes(Number(error.code));
-}
-
-/** A short id the member can quote and the operator can grep for in the logs. */
-export function newErrorId(): string {
-  return randomBytes(3).toString('hex').toUpperCase();
 }
 
 /** Interaction and webhook tokens sit in REST paths; they are credentials, so they never reach a log. */

@@ -1,11 +1,14 @@
 import { type Client, Routes } from 'discord.js';
 import type { Leaderboard } from '../core/leaderboard.ts';
 import type { ReminderJob } from '../core/reminders.ts';
+import type { BoardPoster } from '../core/weekly-boards.ts';
+import { translator } from '../i18n/index.ts';
 import type { Logger } from '../logger.ts';
-import type { BoardPoster } from '../scheduler/boards.ts';
 import type { ReminderSender, SendOutcome } from '../scheduler/reminders.ts';
 import { DiscordCode, describeError, errorSummary, isDiscordError } from './errors.ts';
-import { reminderView, type View, weeklyBoardView } from './views.ts';
+import { weeklyBoardView } from './views/board.ts';
+import type { View } from './views/common.ts';
+import { reminderView } from './views/reminder.ts';
 
 /**
  * The scheduler's Discord side: DMs and channel posts over REST. A DM goes straight to the
@@ -28,7 +31,7 @@ export function createDiscordSender(client: Client, log: Logger): ReminderSender
 
   return {
     async sendReminder(job: ReminderJob): Promise<SendOutcome> {
-      const view = reminderView(job);
+      const view = reminderView(translator('en'), job);
       try {
         if (job.dmChannelId !== null) {
           try {
@@ -50,7 +53,7 @@ export function createDiscordSender(client: Client, log: Logger): ReminderSender
     },
 
     async postBoard(channelId: string, board: Leaderboard, groupName: string): Promise<void> {
-      await post(channelId, weeklyBoardView(board, groupName));
+      await post(channelId, weeklyBoardView(translator('en'), board, groupName));
     },
   };
 }

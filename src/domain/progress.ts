@@ -1,4 +1,4 @@
-import { addDays, daysBetween } from './day.ts';
+import { addDays, daysBetween, studyDay } from './day.ts';
 import type { Grade } from './sm2.ts';
 
 /**
@@ -39,4 +39,15 @@ export function streakAsOf(state: StreakState, today: string): number {
 
 export function dayCounts(stat: { reviews: number; clearedDue: boolean }): boolean {
   return stat.clearedDue || stat.reviews >= STREAK_MIN_REVIEWS;
+}
+
+/** A member's streak as shown to them at `now` (in their own study day). */
+export function streakNow(
+  m: { currentStreak: number; longestStreak: number; lastStreakDay: string | null; timezone: string },
+  now: number,
+): number {
+  return streakAsOf(
+    { current: m.currentStreak, longest: m.longestStreak, lastDay: m.lastStreakDay },
+    studyDay(now, m.timezone),
+  );
 }

@@ -76,11 +76,22 @@ export function letter(index: number): string {
   return LETTERS[index] ?? '?';
 }
 
-/** The correct answer as a member should read it. */
-export function correctAnswerText(q: Question): string {
+/**
+ * The correct answer as a member should read it; choice options by the letter they were shown
+ * at (`order[shownIndex] = fileIndex`).
+ */
+export function correctAnswerText(q: Question, order?: readonly number[]): string {
   switch (q.kind) {
-    case 'choice':
-      return q.answer.map((i) => `${letter(i)}. ${q.options[i] ?? ''}`).join('; ');
+    case 'choice': {
+      const shown = q.answer.map((i) => ({
+        at: order === undefined ? i : order.indexOf(i),
+        text: q.options[i] ?? '',
+      }));
+      return shown
+        .sort((a, b) => a.at - b.at)
+        .map((x) => `${letter(x.at)}. ${x.text}`)
+        .join('; ');
+    }
     case 'truefalse':
       return q.answer ? 'True' : 'False';
     case 'text':

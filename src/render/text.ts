@@ -1,4 +1,6 @@
+import { daysBetween } from '../domain/day.ts';
 import type { Comparison } from '../domain/question.ts';
+import type { T } from '../i18n/index.ts';
 
 /** Text helpers shared by the Discord and console renderers. */
 
@@ -63,18 +65,25 @@ export function comparisonTable(c: Comparison, maxWidth = 100): string {
   return [renderRow(header), rule, ...rows.map(renderRow)].join('\n');
 }
 
+const DATE_LOCALES: Record<T['locale'], string> = { en: 'en-GB' };
+
+/** A study day as a short date in the reader's language: "Sat 28 Nov". */
+export function shortDate(t: T, day: string): string {
+  return new Date(`${day}T00:00:00Z`)
+    .toLocaleDateString(DATE_LOCALES[t.locale], {
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      timeZone: 'UTC',
+    })
+    .replaceAll(',', '');
+}
+
 /** "today", "tomorrow", "in 6 days (Sat 28 Nov)". */
-export function describeDue(dueDay: string, today: string): string {
-  const days = Math.round(
-    (Date.parse(`${dueDay}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000,
-  );
-  const label = new Date(`${dueDay}T00:00:00Z`).toLocaleDateString('en-GB', {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    timeZone: 'UTC',
-  });
-  if (days <= 0) return `today (${label})`;
-  if (days === 1) return `tomorrow (${label})`;
-  return `in ${days} days (${label})`;
+export function describeDue(t: T, dueDay: string, today: string): string {
+  const days = daysBetween(today, dueDay);
+  const date = shortDate(t, dueDay);
+  if (days <= 0) return t('due.today', { date });
+  if (days === 1) return t('due.tomorrow', { date });
+  return t('due.in-days', { count: days, date });
 }

@@ -1,64 +1,13 @@
 import type { CoreContext } from '../core/context.ts';
-import { getLeaderboard, type Leaderboard, periodStart } from '../core/leaderboard.ts';
-import { dayStart, studyDay, weekStart } from '../domain/day.ts';
+import { type BoardPoster, type BoardRound, postWeeklyBoards } from '../core/weekly-boards.ts';
 import type { Logger } from '../logger.ts';
 
-/**
- * The weekly leaderboard post: each server with a leaderboard channel gets the board of the
- * week that just ended, once (Group.lastBoardPostedFor holds the last week posted, so a
- * restart or a second run posts nothing more).
- */
+export type { BoardPoster, BoardRound } from '../core/weekly-boards.ts';
 
-export interface BoardPoster {
-  postBoard(channelId: string, board: Leaderboard, groupName: string): Promise<void>;
-}
-
-export type BoardRound = { period: string; posted: number; skipped: number; empty: number; failed: number };
-
-/**
- * The last completed leaderboard week (weeks start Monday, UTC study days): the instant just
- * before the current week began, and that week's first day.
- */
-export function completedWeek(now: number): { asOf: number; period: string } {
-  const currentWeek = weekStart(studyDay(now, 'UTC'));
-  const asOf = dayStart(currentWeek, 'UTC') - 1;
-  return { asOf, period: periodStart('week', asOf) ?? currentWeek };
-}
-
+/** The weekly leaderboard job: the core posts each server's last week once; this logs how it went. */
 export async function runBoardRound(ctx: CoreContext, poster: BoardPoster, log: Logger): Promise<BoardRound> {
-  const { asOf, period } = completedWeek(ctx.clock());
-  // The board as it stood when the week ended (streaks included).
-  const asOfCtx: CoreContext = { ...ctx, clock: () => asOf };
-  const round: BoardRound = { period, posted: 0, skipped: 0, empty: 0, failed: 0 };
-  for (const group of await ctx.store.groupsWithBoardChannel()) {
-    const channelId = group.leaderboardChannelId;
-    if (channelId === null || group.lastBoardPostedFor === period) {
-      round.skipped++;
-      continue;
-    }
-    try {
-      const board = await getLeaderboard(asOfCtx, group.id, 'week');
-      if (board.entries.length === 0) {
-        // Nobody studied: say nothing rather than post an empty board every week.
-        round.empty++;
-      } else {
-        await poster.postBoard(channelId, board, group.name);
-        round.posted++;
-      }
-      await ctx.store.write((tx) => ctx.store.markBoardPosted(tx, group.id, period));
-    } catch (error) {
-      round.failed++;
-      log.warn(
-        {
-          group: group.id,
-          channel: channelId,
-          period,
-          error: error instanceof Error ? error.message : String(error),
-        },
-        'weekly leaderboard post failed',
-      );
-    }
-  }
+  const { round, failures } = await postWeeklyBoards(ctx, poster);
+  for (const f of failures) log.warn({ ...f, period: round.period }, 'weekly leaderboard post failed');
   if (round.posted + round.failed > 0) log.info(round, 'weekly leaderboard round');
   return round;
 }

@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { rawOptions, tokenize } from '../../src/console/console.ts';
+import { findCommand } from '../../src/commands/registry.ts';
+import type { Command } from '../../src/commands/types.ts';
+import { rawOptions, tokenize } from '../../src/console/words.ts';
+import { say, translator } from '../../src/i18n/index.ts';
 import { FIXTURE_BANK } from '../support/core.ts';
 import { runMain } from '../support/process.ts';
 
@@ -13,16 +16,17 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('console option parsing', () => {
   it('GIVEN typed words THEN they map to the same options the Discord command has', () => {
     expect(tokenize('/fact "Amazon RDS" backups')).toEqual(['/fact', 'Amazon RDS', 'backups']);
-    expect(rawOptions('fact', ['aurora', 'global', 'database'])).toEqual({
-      service: 'aurora',
-      topic: 'global database',
+    const command = (name: string) => findCommand(name) as Command;
+    expect(rawOptions(command('fact'), ['aurora', 'global', 'database'])).toEqual({
+      raw: { service: 'aurora', topic: 'global database' },
     });
-    expect(rawOptions('settings', ['timezone:Asia/Seoul', 'reminders=off', 'new_per_day:15'])).toEqual({
-      timezone: 'Asia/Seoul',
-      reminders: false,
-      new_per_day: 15,
+    expect(
+      rawOptions(command('settings'), ['timezone:Asia/Seoul', 'reminders=off', 'new_per_day:15']),
+    ).toEqual({
+      raw: { timezone: 'Asia/Seoul', reminders: false, new_per_day: 15 },
     });
-    expect(rawOptions('stats', ['extra'])).toMatch(/takes no more words/);
+    const extra = rawOptions(command('stats'), ['extra']);
+    expect('error' in extra ? say(translator('en'), extra.error) : '').toMatch(/takes no more words/);
   });
 });
 

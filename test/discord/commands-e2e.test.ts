@@ -110,7 +110,7 @@ describe('slash commands against the Discord double', () => {
     });
     expect(asMessage(saved?.payload ?? {}).embeds?.[0]?.title).toBe('✅ Settings saved');
     expect(embedText(asMessage(saved?.payload ?? {}))).toContain('On, at 07:30 (Europe/Berlin)');
-    const member = await h.app.db.member.findUnique({ where: { id: ALICE.id } });
+    const member = await h.db.member.findUnique({ where: { id: ALICE.id } });
     expect(member).toMatchObject({ timezone: 'Europe/Berlin', reminderMinute: 450, newPerDay: 5 });
 
     const [badZone] = await slash('settings', { timezone: 'Mars/Olympus' });
@@ -127,7 +127,7 @@ describe('slash commands against the Discord double', () => {
     );
     expect(reply?.payload.content).toMatch(/Manage Server/);
     expect(flagsOf(reply) & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
-    const group = await h.app.db.group.findUnique({ where: { id: GUILD.id } });
+    const group = await h.db.group.findUnique({ where: { id: GUILD.id } });
     expect(group?.leaderboardChannelId).toBeNull();
   });
 
@@ -148,7 +148,7 @@ describe('slash commands against the Discord double', () => {
       (c) => c.method === 'POST' && c.path === `/channels/${GUILD.boardChannel}/messages`,
     );
     expect(post?.body).toMatchObject({ content: expect.stringMatching(/weekly study leaderboard/) });
-    const group = await h.app.db.group.findUnique({ where: { id: GUILD.id } });
+    const group = await h.db.group.findUnique({ where: { id: GUILD.id } });
     expect(group).toMatchObject({ leaderboardChannelId: GUILD.boardChannel, name: GUILD.name });
   });
 
@@ -167,7 +167,7 @@ describe('slash commands against the Discord double', () => {
       }),
     );
     expect(reply?.payload.content).toMatch(/^I cannot post in <#\d+>\. Give me \*\*View Channel\*\*/);
-    expect((await h.app.db.group.findUnique({ where: { id: GUILD.id } }))?.leaderboardChannelId).toBeNull();
+    expect((await h.db.group.findUnique({ where: { id: GUILD.id } }))?.leaderboardChannelId).toBeNull();
   });
 
   it('GIVEN /forget-me WHEN the member cancels, then confirms THEN nothing is deleted the first time and everything the second', async () => {
@@ -185,7 +185,7 @@ describe('slash commands against the Discord double', () => {
       }),
     );
     expect(firstMessage(cancel).payload.content).toBe('Cancelled: nothing was deleted.');
-    expect(await h.app.db.member.count({ where: { id: ALICE.id } })).toBe(1);
+    expect(await h.db.member.count({ where: { id: ALICE.id } })).toBe(1);
 
     const yes = await h.interact(
       h.discord.buttonClick({
@@ -197,13 +197,13 @@ describe('slash commands against the Discord double', () => {
     );
     expect(firstMessage(yes)).toMatchObject({ callbackType: 7, payload: { components: [], embeds: [] } });
     expect(firstMessage(yes).payload.content).toMatch(/everything stored about you was deleted/);
-    expect(await h.app.db.member.count({ where: { id: ALICE.id } })).toBe(0);
-    expect(await h.app.db.studySession.count({ where: { memberId: ALICE.id } })).toBe(0);
+    expect(await h.db.member.count({ where: { id: ALICE.id } })).toBe(0);
+    expect(await h.db.studySession.count({ where: { memberId: ALICE.id } })).toBe(0);
   });
 
   it('GIVEN a member whose DMs were marked closed WHEN they use a command THEN they are told how to reopen DMs and reminders resume', async () => {
     await slash('settings');
-    await h.app.db.member.update({
+    await h.db.member.update({
       where: { id: ALICE.id },
       data: { dmsClosed: true, nextReminderAt: null },
     });
@@ -211,7 +211,7 @@ describe('slash commands against the Discord double', () => {
     expect(responses.map((r) => r.kind)).toEqual(['callback', 'followup']);
     expect(responses[1]?.payload.content).toMatch(/Server Privacy Settings > Direct Messages/);
     expect(flagsOf(responses[1]) & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
-    const member = await h.app.db.member.findUnique({ where: { id: ALICE.id } });
+    const member = await h.db.member.findUnique({ where: { id: ALICE.id } });
     expect(member?.dmsClosed).toBe(false);
     expect(member?.nextReminderAt).not.toBeNull();
   });
@@ -221,12 +221,12 @@ describe('slash commands against the Discord double', () => {
     await h.interact(
       h.discord.slashCommand({ name: 'settings', user: ALICE, guild: { id: OTHER_GUILD.id } }),
     );
-    const memberships = await h.app.db.membership.findMany({ orderBy: { memberId: 'asc' } });
+    const memberships = await h.db.membership.findMany({ orderBy: { memberId: 'asc' } });
     expect(memberships.map((m) => [m.groupId, m.memberId])).toEqual([
       [OTHER_GUILD.id, ALICE.id],
       [GUILD.id, BOB.id],
     ]);
-    expect((await h.app.db.group.findUnique({ where: { id: OTHER_GUILD.id } }))?.name).toBe(OTHER_GUILD.name);
+    expect((await h.db.group.findUnique({ where: { id: OTHER_GUILD.id } }))?.name).toBe(OTHER_GUILD.name);
   });
 
   it('GIVEN twelve members with points WHEN the lowest runs /leaderboard THEN the top 10 and their own rank are shown', async () => {
@@ -239,7 +239,7 @@ describe('slash commands against the Discord double', () => {
         displayName: `Member ${i}`,
         group: { id: GUILD.id, name: GUILD.name },
       });
-      await h.app.db.dailyStat.create({
+      await h.db.dailyStat.create({
         data: { memberId: id, day, reviews: 10, correct: 8, points: 100 + i },
       });
     }
@@ -248,7 +248,7 @@ describe('slash commands against the Discord double', () => {
       displayName: 'Alice',
       group: { id: GUILD.id, name: GUILD.name },
     });
-    await h.app.db.dailyStat.create({ data: { memberId: ALICE.id, day, reviews: 1, correct: 1, points: 8 } });
+    await h.db.dailyStat.create({ data: { memberId: ALICE.id, day, reviews: 1, correct: 1, points: 8 } });
 
     const [reply] = await slash('leaderboard', { period: 'week' });
     const embed = asMessage(reply?.payload ?? {}).embeds?.[0];
@@ -258,7 +258,7 @@ describe('slash commands against the Discord double', () => {
     expect(lines[0]).toBe('🥇 **Member 11**: 111 pts · 10 reviews · 80%');
     expect(lines[9]).toMatch(/^`#10` \*\*Member 2\*\*/);
     expect(lines[10]).toBe('…');
-    expect(lines[11]).toBe('`#13` **Alice** (you): 8 pts · 1 reviews · 100%');
+    expect(lines[11]).toBe('`#13` **Alice** (you): 8 pts · 1 review · 100%');
     expect(embed?.footer?.text).toBe('Since 2025-03-10 (UTC)');
   });
 });
@@ -266,7 +266,9 @@ describe('slash commands against the Discord double', () => {
 describe('robustness', () => {
   it('GIVEN a handler that throws WHEN a command runs THEN the member sees an error id that is in the log, and the bot keeps working', async () => {
     h = await createHarness();
-    const spy = vi.spyOn(h.app.ctx.store, 'openSession').mockRejectedValueOnce(new Error('database on fire'));
+    const spy = vi
+      .spyOn(h.app.ctx.store.read.sessions, 'open')
+      .mockRejectedValueOnce(new Error('database on fire'));
     const [failed] = await slash('quiz');
     const match = /^⚠️ Something went wrong \(error id ([0-9A-F]{6})\)/.exec(String(failed?.payload.content));
     expect(match).not.toBeNull();
@@ -293,8 +295,9 @@ describe('robustness', () => {
 
   it('GIVEN a slow handler WHEN it has not answered in time THEN the bot defers and then edits the reply', async () => {
     h = await createHarness({ bot: { deferAfterMs: 30 } });
-    const original = h.app.ctx.store.openSession.bind(h.app.ctx.store);
-    vi.spyOn(h.app.ctx.store, 'openSession').mockImplementation(async (memberId) => {
+    const sessions = h.app.ctx.store.read.sessions;
+    const original = sessions.open.bind(sessions);
+    vi.spyOn(sessions, 'open').mockImplementation(async (memberId) => {
       await new Promise((resolve) => setTimeout(resolve, 250));
       return original(memberId);
     });

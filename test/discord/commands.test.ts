@@ -6,16 +6,18 @@ import {
   PermissionFlagsBits,
 } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CommandDef, commandList, commands } from '../../src/commands/definitions.ts';
+import { COMMANDS, findCommand } from '../../src/commands/registry.ts';
+import type { Command } from '../../src/commands/types.ts';
 import { parseConfig } from '../../src/config.ts';
 import { commandBuilder, discordCommands } from '../../src/discord/commands.ts';
 import { deployCommands } from '../../src/discord/deploy.ts';
+import type { T } from '../../src/i18n/index.ts';
 import { type DiscordDouble, startDiscordDouble } from '../support/discord-double.ts';
 import { GUILD, TOKEN } from './harness.ts';
 
 describe('command definitions as Discord application commands', () => {
   it('GIVEN every definition WHEN built with the discord.js builders THEN validation passes and every command is present', () => {
-    for (const def of commandList()) expect(() => commandBuilder(def).toJSON(), def.name).not.toThrow();
+    for (const def of COMMANDS) expect(() => commandBuilder(def).toJSON(), def.name).not.toThrow();
     expect(discordCommands().map((c) => c.name)).toEqual([
       'quiz',
       'fact',
@@ -29,20 +31,15 @@ describe('command definitions as Discord application commands', () => {
   });
 
   it('GIVEN a definition Discord would refuse WHEN built THEN the builders throw', () => {
-    const bad: CommandDef = { ...commands.stats, name: 'Stats Now' };
+    const stats = findCommand('stats') as Command;
+    const bad: Command = { ...stats, name: 'Stats Now' };
     expect(() => commandBuilder(bad).toJSON()).toThrow();
-    const long: CommandDef = { ...commands.stats, description: 'x'.repeat(101) };
-    expect(() => commandBuilder(long).toJSON()).toThrow();
-    const tooMany: CommandDef = {
-      ...commands.leaderboard,
-      options: [
-        {
-          name: 'period',
-          description: 'Which',
-          type: 'string',
-          choices: Array.from({ length: 26 }, (_, i) => ({ name: `p${i}`, value: `p${i}` })),
-        },
-      ],
+    // A description past Discord's 100 characters, as a long translation would be.
+    const wordy: T = Object.assign(() => 'x'.repeat(101), { locale: 'en' as const });
+    expect(() => commandBuilder(stats, wordy).toJSON()).toThrow();
+    const tooMany: Command = {
+      ...(findCommand('leaderboard') as Command),
+      options: [{ name: 'period', type: 'string', choices: Array.from({ length: 26 }, (_, i) => `p${i}`) }],
     };
     expect(() => commandBuilder(tooMany).toJSON()).toThrow();
   });

@@ -11,9 +11,11 @@ import type {
 import { inject } from 'vitest';
 import { type App, createApp } from '../../src/app.ts';
 import { type Config, parseConfig } from '../../src/config.ts';
+import type { PrismaClient } from '../../src/data/generated/client.ts';
 import { type Bot, type BotOptions, startBot } from '../../src/discord/bot.ts';
 import { createLogger, type Logger } from '../../src/logger.ts';
 import { FIXTURE_BANK, TestClock } from '../support/core.ts';
+import { inspectDatabase } from '../support/db.ts';
 import {
   type DiscordDouble,
   type GuildContext,
@@ -106,6 +108,8 @@ export type HarnessOptions = {
 export type Harness = {
   discord: DiscordDouble;
   app: App;
+  /** A second connection to the bot's database, for assertions. */
+  db: PrismaClient;
   bot: Bot;
   config: Config;
   clock: TestClock;
@@ -157,6 +161,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
   const log = createLogger('debug', [TOKEN], logs);
   let app = await createApp(config, log, clock.read);
   let bot = await startBot(app, config, log, options.bot);
+  const db = inspectDatabase(dbFile);
   let closed = false;
 
   const harness: Harness = {
@@ -167,6 +172,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     get bot() {
       return bot;
     },
+    db,
     config,
     clock,
     log,
@@ -190,6 +196,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       closed = true;
       await bot.stop();
       await app.close();
+      await db.$disconnect();
       if (ownDouble) await discord.close();
       rmSync(dir, { recursive: true, force: true });
     },

@@ -1,8 +1,7 @@
 import { MessageFlags } from 'discord.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { currentQuestion } from '../../src/core/study.ts';
+import { currentQuestion, type PresentedQuestion } from '../../src/core/study/index.ts';
 import { parseCustomId } from '../../src/discord/custom-id.ts';
-import type { Question } from '../../src/domain/question.ts';
 import {
   ALICE,
   asMessage,
@@ -52,30 +51,36 @@ async function click(message: SentMessage, customId: string, where: 'guild' | 'd
 function sessionOf(message: SentMessage): { sessionId: number; step: number } {
   for (const b of buttonsOf(message)) {
     const id = parseCustomId(b.customId);
-    if (id?.kind === 'question') return { sessionId: id.sessionId, step: id.step };
+    if (id !== null && 'sessionId' in id) return { sessionId: id.sessionId, step: id.step };
   }
   throw new Error('no question button on the message');
 }
 
-async function shown(message: SentMessage): Promise<Question> {
+async function shown(message: SentMessage): Promise<PresentedQuestion> {
   const { sessionId } = sessionOf(message);
   const q = await currentQuestion(h.app.ctx, ALICE.id, sessionId);
   if (q === null) throw new Error('no current question');
-  return q.question;
+  return q;
+}
+
+/** The letter an option of the file was shown at. */
+function shownLetter(p: PresentedQuestion, fileIndex: number): string {
+  return 'ABCDE'[p.order.indexOf(fileIndex)] ?? '?';
 }
 
 /** Answers the shown question correctly through its buttons (and modal); returns the feedback message. */
 async function answerCorrectly(message: SentMessage, where: 'guild' | 'dm' = 'guild'): Promise<SentMessage> {
-  const q = await shown(message);
+  const p = await shown(message);
+  const q = p.question;
   switch (q.kind) {
     case 'choice': {
       if (q.answer.length === 1) {
-        const letter = 'ABCDE'[q.answer[0] ?? 0] ?? 'A';
+        const letter = shownLetter(p, q.answer[0] ?? 0);
         return asMessage(firstMessage(await click(message, button(message, letter).customId, where)).payload);
       }
       let current = message;
       for (const index of q.answer) {
-        const letter = 'ABCDE'[index] ?? 'A';
+        const letter = shownLetter(p, index);
         const toggled = firstMessage(
           await click(current, button(current, new RegExp(` ${letter}$`)).customId, where),
         );
@@ -138,7 +143,7 @@ describe('/quiz end to end', () => {
     const kinds = new Set<string>();
     let answered = 0;
     for (;;) {
-      const q = await shown(message);
+      const q = (await shown(message)).question;
       kinds.add(q.kind === 'choice' && q.answer.length > 1 ? 'multi' : q.kind);
       const feedback = await answerCorrectly(message);
       answered++;
@@ -161,14 +166,14 @@ describe('/quiz end to end', () => {
     expect(answered).toBe(10);
     expect(kinds).toEqual(new Set(['choice', 'multi', 'truefalse', 'text', 'flashcard']));
 
-    const logs = await h.app.db.reviewLog.findMany({ where: { memberId: ALICE.id } });
+    const logs = await h.db.reviewLog.findMany({ where: { memberId: ALICE.id } });
     expect(logs).toHaveLength(10);
     expect(logs.every((l) => l.correct)).toBe(true);
     const text = logs.find((l) => l.questionId === 'alpha-text');
     expect(text?.answer).toBe('Memcached');
     const card = logs.find((l) => l.questionId === 'alpha-card');
     expect(card?.grade).toBe(5);
-    const stat = await h.app.db.dailyStat.findFirst({ where: { memberId: ALICE.id } });
+    const stat = await h.db.dailyStat.findFirst({ where: { memberId: ALICE.id } });
     expect(stat?.reviews).toBe(10);
     expect(h.discord.unknownCalls).toEqual([]);
   });
@@ -180,12 +185,12 @@ describe('/quiz end to end', () => {
     const feedback = await answerCorrectly(asMessage(first.payload), 'dm');
     expect(feedback.embeds?.[0]?.title).toMatch(/^✅/);
     // A DM joins no group.
-    expect(await h.app.db.membership.count({ where: { memberId: ALICE.id } })).toBe(0);
+    expect(await h.db.membership.count({ where: { memberId: ALICE.id } })).toBe(0);
   });
 
   it('GIVEN a wrong answer WHEN the member answers THEN the verdict, the correct answer and the re-ask are shown', async () => {
     const message = asMessage((await quiz()).payload);
-    const q = await shown(message);
+    const q = (await shown(message)).question;
     expect(q.id).toBe('alpha-choice');
     const feedback = asMessage(firstMessage(await click(message, button(message, 'C').customId)).payload);
     const text = embedText(feedback);
@@ -202,7 +207,7 @@ describe('/quiz end to end', () => {
     const updated = asMessage(firstMessage(await click(feedback, guess.customId)).payload);
     expect(embedText(updated)).toContain('(you guessed)');
     expect(buttonsOf(updated).map((b) => b.label)).toEqual(['Next →']);
-    const log = await h.app.db.reviewLog.findFirst({ where: { memberId: ALICE.id } });
+    const log = await h.db.reviewLog.findFirst({ where: { memberId: ALICE.id } });
     expect(log?.grade).toBe(3);
 
     // A second click on the same old button changes nothing and says so, ephemerally.
@@ -218,7 +223,7 @@ describe('/quiz end to end', () => {
     const first = asMessage(firstMessage(await click(message, a.customId)).payload);
     const second = asMessage(firstMessage(await click(message, a.customId)).payload);
     expect(second.embeds?.[0]?.title).toBe(first.embeds?.[0]?.title);
-    expect(await h.app.db.reviewLog.count({ where: { memberId: ALICE.id } })).toBe(1);
+    expect(await h.db.reviewLog.count({ where: { memberId: ALICE.id } })).toBe(1);
   });
 
   it('GIVEN an answered question WHEN an older button of it is clicked after the next answer THEN the bot answers politely and ephemerally', async () => {
@@ -235,7 +240,7 @@ describe('/quiz end to end', () => {
     expect(stale[0]?.payload.flags).toBe(MessageFlags.Ephemeral);
     expect(stale[0]?.payload.content).toBe('You already answered that question.');
     expect(buttonsOf(asMessage(stale[0]?.payload ?? {})).map((b) => b.label)).toEqual(['Continue']);
-    expect(await h.app.db.reviewLog.count({ where: { memberId: ALICE.id } })).toBe(2);
+    expect(await h.db.reviewLog.count({ where: { memberId: ALICE.id } })).toBe(2);
   });
 
   it('GIVEN buttons shown before a restart WHEN they are clicked on the new bot THEN the current ones still work and an answered one is refused politely', async () => {
@@ -260,7 +265,7 @@ describe('/quiz end to end', () => {
     expect(third.embeds?.[0]?.author?.name).toMatch(/^Question 3 of 10/);
     const again = await answerCorrectly(third);
     expect(again.embeds?.[0]?.title).toMatch(/^✅/);
-    expect(await h.app.db.reviewLog.count({ where: { memberId: ALICE.id } })).toBe(3);
+    expect(await h.db.reviewLog.count({ where: { memberId: ALICE.id } })).toBe(3);
   });
 
   it('GIVEN a session id that does not exist WHEN its button is clicked THEN the bot answers politely', async () => {
@@ -278,7 +283,7 @@ describe('/quiz end to end', () => {
   });
 
   it('GIVEN everything answered today WHEN /quiz runs again THEN it says when the next card is due and offers extra cards or practice', async () => {
-    await h.app.db.member.create({
+    await h.db.member.create({
       data: { id: ALICE.id, displayName: 'Alice', newPerDay: 2, createdAt: new Date(h.clock.now) },
     });
     let message = asMessage((await quiz()).payload);
@@ -298,9 +303,9 @@ describe('/quiz end to end', () => {
     );
     expect(practice.content).toMatch(/Practice round/);
     expect(practice.embeds?.[0]?.footer?.text).toContain('Practice: does not change your schedule');
-    const before = await h.app.db.reviewLog.count();
+    const before = await h.db.reviewLog.count();
     await answerCorrectly(practice);
-    expect(await h.app.db.reviewLog.count()).toBe(before);
+    expect(await h.db.reviewLog.count()).toBe(before);
 
     const extra = asMessage(
       firstMessage(await click(nothing, button(nothing, 'Learn 8 new anyway').customId)).payload,

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ensureMember } from '../../src/core/members.ts';
-import { completedWeek } from '../../src/scheduler/boards.ts';
+import { completedWeek } from '../../src/core/weekly-boards.ts';
 import {
   ADMIN_PERMISSIONS,
   ALICE,
@@ -55,7 +55,7 @@ async function studied(
   correct = 8,
 ) {
   await ensureMember(h.app.ctx, { memberId, displayName: name, group: { id: GUILD.id, name: GUILD.name } });
-  await h.app.db.dailyStat.create({ data: { memberId, day, reviews, correct, points } });
+  await h.db.dailyStat.create({ data: { memberId, day, reviews, correct, points } });
 }
 
 describe('weekly leaderboard post', () => {
@@ -83,9 +83,7 @@ describe('weekly leaderboard post', () => {
       '🥈 **Bob**: 50 pts · 10 reviews · 80%',
     ]);
     expect(embed?.footer?.text).toBe('Since 2025-03-03 (UTC) · New week, new board: /quiz');
-    expect((await h.app.db.group.findUnique({ where: { id: GUILD.id } }))?.lastBoardPostedFor).toBe(
-      '2025-03-03',
-    );
+    expect((await h.db.group.findUnique({ where: { id: GUILD.id } }))?.lastBoardPostedFor).toBe('2025-03-03');
 
     expect(await h.bot.scheduler.runBoards()).toMatchObject({ posted: 0, skipped: 1 });
     await h.restart();
@@ -111,9 +109,7 @@ describe('weekly leaderboard post', () => {
     await withBoardChannel();
     expect(await h.bot.scheduler.runBoards()).toMatchObject({ posted: 0, empty: 1 });
     expect(h.discord.calls.filter(isBoardPost)).toHaveLength(0);
-    expect((await h.app.db.group.findUnique({ where: { id: GUILD.id } }))?.lastBoardPostedFor).toBe(
-      '2025-03-03',
-    );
+    expect((await h.db.group.findUnique({ where: { id: GUILD.id } }))?.lastBoardPostedFor).toBe('2025-03-03');
   });
 
   it('GIVEN the channel refuses the post WHEN the job runs THEN the week is not marked, so a later run can post it', async () => {
@@ -124,7 +120,7 @@ describe('weekly leaderboard post', () => {
       { status: 403, body: { message: 'Missing Access', code: 50001 } },
     );
     expect(await h.bot.scheduler.runBoards()).toMatchObject({ posted: 0, failed: 1 });
-    expect((await h.app.db.group.findUnique({ where: { id: GUILD.id } }))?.lastBoardPostedFor).toBeNull();
+    expect((await h.db.group.findUnique({ where: { id: GUILD.id } }))?.lastBoardPostedFor).toBeNull();
     expect(await h.bot.scheduler.runBoards()).toMatchObject({ posted: 1 });
   });
 });

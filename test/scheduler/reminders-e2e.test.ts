@@ -64,9 +64,9 @@ describe('daily quiz DMs', () => {
     expect(dm.embeds?.[0]?.footer?.text).toContain('/settings');
     expect(buttonsOf(dm).map((b) => b.label)).toEqual(['A', 'B', 'C']);
 
-    const member = await h.app.db.member.findUnique({ where: { id: ALICE.id } });
+    const member = await h.db.member.findUnique({ where: { id: ALICE.id } });
     expect(member?.dmChannelId).toBe(dmChannel);
-    const deliveries = await h.app.db.reminderDelivery.findMany({ where: { memberId: ALICE.id } });
+    const deliveries = await h.db.reminderDelivery.findMany({ where: { memberId: ALICE.id } });
     expect(deliveries.map((d) => [d.day, d.status, d.attempts])).toEqual([['2025-03-10', 'sent', 1]]);
 
     // Again the same day, and after a restart: nothing more.
@@ -97,7 +97,7 @@ describe('daily quiz DMs', () => {
     // Let cron tick a couple more times.
     await new Promise((resolve) => setTimeout(resolve, 2_200));
     expect(h.discord.calls.filter(isPost(dmChannel))).toHaveLength(1);
-    expect((await h.app.db.reminderDelivery.findMany()).map((d) => d.status)).toEqual(['sent']);
+    expect((await h.db.reminderDelivery.findMany()).map((d) => d.status)).toEqual(['sent']);
   });
 
   it('GIVEN a member with DMs closed WHEN the DM is refused with 50007 THEN they are marked closed and not retried', async () => {
@@ -109,9 +109,9 @@ describe('daily quiz DMs', () => {
     );
 
     expect(await h.bot.scheduler.runReminders()).toMatchObject({ claimed: 1, sent: 0, dmsClosed: 1 });
-    const member = await h.app.db.member.findUnique({ where: { id: ALICE.id } });
+    const member = await h.db.member.findUnique({ where: { id: ALICE.id } });
     expect(member).toMatchObject({ dmsClosed: true, nextReminderAt: null });
-    const delivery = await h.app.db.reminderDelivery.findFirst({ where: { memberId: ALICE.id } });
+    const delivery = await h.db.reminderDelivery.findFirst({ where: { memberId: ALICE.id } });
     expect(delivery).toMatchObject({ status: 'closed', attempts: 1 });
 
     const before = h.discord.calls.length;
@@ -146,7 +146,7 @@ describe('daily quiz DMs', () => {
       { status: 403, body: { message: 'Missing Access', code: 50001 } },
     );
     expect(await h.bot.scheduler.runReminders()).toMatchObject({ claimed: 1, sent: 0, retry: 1 });
-    const failed = await h.app.db.reminderDelivery.findFirst({ where: { memberId: ALICE.id } });
+    const failed = await h.db.reminderDelivery.findFirst({ where: { memberId: ALICE.id } });
     expect(failed).toMatchObject({
       status: 'retry',
       attempts: 1,
@@ -159,7 +159,7 @@ describe('daily quiz DMs', () => {
     expect(await h.bot.scheduler.runReminders()).toMatchObject({ claimed: 1, sent: 1 });
     const posts = h.discord.calls.filter(isPost(h.discord.dmChannelId(ALICE.id)));
     expect(posts.map((c) => c.status)).toEqual([403, 200]);
-    expect(await h.app.db.reminderDelivery.findFirst({ where: { memberId: ALICE.id } })).toMatchObject({
+    expect(await h.db.reminderDelivery.findFirst({ where: { memberId: ALICE.id } })).toMatchObject({
       status: 'sent',
       attempts: 2,
     });
@@ -167,14 +167,14 @@ describe('daily quiz DMs', () => {
 
   it('GIVEN a stored DM channel Discord no longer knows WHEN the DM is sent THEN the channel is opened again and stored', async () => {
     await withAlice();
-    await h.app.db.member.update({ where: { id: ALICE.id }, data: { dmChannelId: '1184000000000009999' } });
+    await h.db.member.update({ where: { id: ALICE.id }, data: { dmChannelId: '1184000000000009999' } });
     h.discord.failNext(
       { method: 'POST', pathPattern: /^\/channels\/1184000000000009999\/messages$/ },
       { status: 404, body: { message: 'Unknown Channel', code: 10003 } },
     );
     h.clock.now = AFTER_REMINDER;
     expect(await h.bot.scheduler.runReminders()).toMatchObject({ sent: 1 });
-    const member = await h.app.db.member.findUnique({ where: { id: ALICE.id } });
+    const member = await h.db.member.findUnique({ where: { id: ALICE.id } });
     expect(member?.dmChannelId).toBe(h.discord.dmChannelId(ALICE.id));
   });
 });

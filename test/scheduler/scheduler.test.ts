@@ -84,7 +84,7 @@ describe('reminder round', () => {
       },
     };
     expect(await runReminderRound(ctx, sender, log)).toMatchObject({ sent: 2, retry: 1 });
-    const retry = await db.store.db.reminderDelivery.findFirst({ where: { status: 'retry' } });
+    const retry = await db.prisma.reminderDelivery.findFirst({ where: { status: 'retry' } });
     expect(retry?.lastError).toBe('socket hang up');
   });
 });

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CoreContext } from '../../src/core/context.ts';
 import { indexBank } from '../../src/core/context.ts';
 import { ensureMember } from '../../src/core/members.ts';
-import { answerQuestion, startSession } from '../../src/core/study.ts';
+import { answerQuestion, startSession } from '../../src/core/study/index.ts';
+import { syncBank } from '../../src/core/sync-bank.ts';
 import type { Question } from '../../src/domain/question.ts';
 import { makeContext, TestClock } from '../support/core.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
@@ -21,15 +22,17 @@ afterEach(async () => {
   await t.close();
 });
 
+const sync = (questions: Question[]) => syncBank(t.store, questions, new Date(clock.now));
+
 describe('syncing the bank into the database', () => {
   it('GIVEN a first start THEN every question is added, and a second sync changes nothing', async () => {
-    expect(await t.store.syncQuestions(ctx.bank.questions)).toEqual({
+    expect(await sync(ctx.bank.questions)).toEqual({
       added: ctx.bank.questions.length,
       updated: 0,
       retired: 0,
       revived: 0,
     });
-    expect(await t.store.syncQuestions(ctx.bank.questions)).toEqual({
+    expect(await sync(ctx.bank.questions)).toEqual({
       added: 0,
       updated: 0,
       retired: 0,
@@ -38,7 +41,7 @@ describe('syncing the bank into the database', () => {
   });
 
   it('GIVEN a reviewed question whose wording changes THEN it is updated and its history is kept', async () => {
-    await t.store.syncQuestions(ctx.bank.questions);
+    await sync(ctx.bank.questions);
     await ensureMember(ctx, { memberId: 'm1', displayName: 'M', group: null });
     const s = await startSession(ctx, 'm1', { topic: 'beta' });
     if (s.kind !== 'question' || s.question.question.kind !== 'truefalse')
@@ -52,13 +55,13 @@ describe('syncing the bank into the database', () => {
     const reworded: Question[] = ctx.bank.questions.map((q) =>
       q.id === 'beta-one' ? { ...q, prompt: 'Strongly consistent reads cost twice as much.' } : q,
     );
-    expect(await t.store.syncQuestions(reworded)).toMatchObject({ updated: 1, added: 0, retired: 0 });
-    expect(await t.store.db.reviewLog.count({ where: { questionId: 'beta-one' } })).toBe(1);
-    expect(await t.store.db.card.count({ where: { questionId: 'beta-one' } })).toBe(1);
+    expect(await sync(reworded)).toMatchObject({ updated: 1, added: 0, retired: 0 });
+    expect(await t.prisma.reviewLog.count({ where: { questionId: 'beta-one' } })).toBe(1);
+    expect(await t.prisma.card.count({ where: { questionId: 'beta-one' } })).toBe(1);
   });
 
   it('GIVEN a question removed from the bank THEN it is retired, never deleted, and its card is no longer scheduled', async () => {
-    await t.store.syncQuestions(ctx.bank.questions);
+    await sync(ctx.bank.questions);
     await ensureMember(ctx, { memberId: 'm1', displayName: 'M', group: null });
     let q = await startSession(ctx, 'm1', { topic: 'beta' });
     // Answer both beta questions so both have cards due tomorrow.
@@ -78,8 +81,8 @@ describe('syncing the bank into the database', () => {
       q = { ...q, question: r.next };
     }
     const remaining = ctx.bank.questions.filter((x) => x.id !== 'beta-one');
-    expect(await t.store.syncQuestions(remaining)).toMatchObject({ retired: 1 });
-    expect(await t.store.db.question.findUnique({ where: { id: 'beta-one' } })).toMatchObject({
+    expect(await sync(remaining)).toMatchObject({ retired: 1 });
+    expect(await t.prisma.question.findUnique({ where: { id: 'beta-one' } })).toMatchObject({
       retired: true,
     });
     const smaller = { ...ctx, bank: indexBank({ ...ctx.bank, questions: remaining }) };
@@ -88,6 +91,6 @@ describe('syncing the bank into the database', () => {
     if (next.kind !== 'question') throw new Error('beta-two should be due');
     expect(next.question.question.id).toBe('beta-two');
     expect(next.dueCount).toBe(1);
-    expect(await t.store.syncQuestions(ctx.bank.questions)).toMatchObject({ revived: 1 });
+    expect(await sync(ctx.bank.questions)).toMatchObject({ revived: 1 });
   });
 });

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { resolveTopic } from '../core/lookup.ts';
+import { type SessionMode, startSession } from '../core/study/index.ts';
+import { defineCommand, optionalTopic } from './define.ts';
+import type { Outcome } from './outcome.ts';
+import type { CommandContext, Invoker } from './types.ts';
+
+/** Starts (or resumes) a session of `mode`, optionally on one topic given as typed or as an id. */
+export async function startOutcome(
+  ctx: CommandContext,
+  caller: Invoker,
+  mode: SessionMode,
+  topicQuery: string | undefined,
+): Promise<Outcome> {
+  const topic = topicQuery === undefined ? undefined : resolveTopic(ctx.core, topicQuery);
+  const start = await startSession(ctx.core, caller.memberId, { topic: topic?.id, mode });
+  return { kind: 'session', start, topicTitle: topic?.title };
+}
+
+export const quiz = defineCommand({
+  name: 'quiz',
+  options: [{ name: 'topic', type: 'string', autocomplete: 'topic', maxLength: 100 }],
+  schema: z.object({ topic: optionalTopic }),
+  contexts: 'guild-and-dm',
+  run: (ctx, caller, o) => startOutcome(ctx, caller, 'review', o.topic),
+});

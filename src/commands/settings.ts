@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { getSettings, isChange, updateSettings } from '../core/settings.ts';
+import { defineCommand } from './define.ts';
+
+export const settings = defineCommand({
+  name: 'settings',
+  options: [
+    { name: 'timezone', type: 'string', autocomplete: 'timezone', maxLength: 64 },
+    { name: 'reminder_time', type: 'string', maxLength: 5 },
+    { name: 'reminders', type: 'boolean' },
+    { name: 'new_per_day', type: 'integer', min: 0, max: 50 },
+  ],
+  schema: z.object({
+    timezone: z
+      .string()
+      .trim()
+      .min(1, 'options.problems.invalid')
+      .max(64, 'options.problems.invalid')
+      .optional(),
+    reminder_time: z
+      .string()
+      .trim()
+      .min(1, 'options.problems.invalid')
+      .max(5, 'options.problems.invalid')
+      .optional(),
+    reminders: z.boolean({ message: 'options.problems.reminders' }).optional(),
+    new_per_day: z
+      .number({ message: 'options.problems.new-per-day' })
+      .int('options.problems.new-per-day')
+      .min(0, 'options.problems.new-per-day')
+      .max(50, 'options.problems.new-per-day')
+      .optional(),
+  }),
+  contexts: 'guild-and-dm',
+  run: async (ctx, caller, o) => {
+    const change = {
+      timezone: o.timezone,
+      reminderTime: o.reminder_time,
+      remindersEnabled: o.reminders,
+      newPerDay: o.new_per_day,
+    };
+    if (!isChange(change))
+      return { kind: 'settings', settings: await getSettings(ctx.core, caller.memberId), saved: false };
+    return {
+      kind: 'settings',
+      settings: await updateSettings(ctx.core, caller.memberId, change),
+      saved: true,
+    };
+  },
+});

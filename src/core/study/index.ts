@@ -1,0 +1,4 @@
+export { type AnswerInput, answerQuestion } from './answer-question.ts';
+export { markGuessed } from './mark-guessed.ts';
+export { currentQuestion, startSession } from './start-session.ts';
+export * from './types.ts';

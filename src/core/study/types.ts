@@ -1,0 +1,69 @@
+import type { Question } from '../../domain/question.ts';
+import type { Grade } from '../../domain/sm2.ts';
+
+/** What the study use cases return; transports render these. */
+
+export type SessionMode = 'review' | 'extra-new' | 'practice';
+
+export type PresentedQuestion = {
+  sessionId: number;
+  step: number;
+  /** 1-based position in the session, and the session's current length (re-asks included). */
+  position: number;
+  total: number;
+  mode: SessionMode;
+  reask: boolean;
+  isNew: boolean;
+  question: Question;
+  topicTitle: string;
+  /** Choice questions: `order[shownIndex] = fileIndex`; the identity for other kinds. */
+  order: number[];
+};
+
+export type NothingDue = {
+  kind: 'nothing-due';
+  nextDueAt: number | null;
+  newLeftToday: number;
+  unseen: number;
+  canPracticeAhead: boolean;
+  topic: string | undefined;
+};
+
+export type StartResult =
+  | { kind: 'question'; resumed: boolean; question: PresentedQuestion; dueCount: number; newCount: number }
+  | NothingDue;
+
+export type Schedule = { intervalDays: number; dueAt: number; dueDay: string };
+
+export type Feedback = {
+  questionId: string;
+  correct: boolean;
+  partly: boolean;
+  grade: Grade;
+  quick: boolean;
+  /** The right options as shown to the member (shown letter and text), or the right answer. */
+  correctAnswer: string;
+  explanation: string;
+  docs: string | undefined;
+  correctsNote: boolean;
+  /** Where this answer moved the schedule; null for practice and re-asks. */
+  schedule: Schedule | null;
+  reaskLater: boolean;
+  reviewId: number | null;
+  canMarkGuessed: boolean;
+  points: number;
+};
+
+export type SessionSummary = { answered: number; correct: number; mode: SessionMode };
+
+/** Why an answer was not taken: the quiz is gone, the step was answered, or it has ended. */
+export type StaleReason = 'gone' | 'answered' | 'finished' | 'wrong-kind' | 'no-such-option' | 'removed';
+
+export type AnswerResult =
+  | {
+      status: 'recorded' | 'duplicate';
+      feedback: Feedback;
+      next: PresentedQuestion | null;
+      summary: SessionSummary | null;
+    }
+  | { status: 'stale'; reason: StaleReason; next: PresentedQuestion | null };

@@ -1,0 +1,104 @@
+import { empty, exec, first, num, only, type Queryable, rows, type Sql, sql } from './sql.ts';
+import type { Card } from './types.ts';
+
+/** The SM-2 state a review writes to a card. */
+export type CardSchedule = {
+  easiness: number;
+  intervalDays: number;
+  repetitions: number;
+  lapses: number;
+  reviewCount: number;
+  dueAt: Date;
+  lastReviewedAt: Date | null;
+};
+
+const topicFilter = (topic: string | undefined): Sql =>
+  topic === undefined ? empty : sql`AND q."topic" = ${topic}`;
+
+export function cardsOf(q: Queryable) {
+  return {
+    find(memberId: string, questionId: string): Promise<Card | null> {
+      return first<Card>(
+        q,
+        sql`SELECT * FROM "Card" WHERE "memberId" = ${memberId} AND "questionId" = ${questionId}`,
+      );
+    },
+
+    create(memberId: string, questionId: string, now: Date): Promise<Card> {
+      return only<Card>(
+        q,
+        sql`INSERT INTO "Card" ("memberId", "questionId", "dueAt", "createdAt") VALUES (${memberId}, ${questionId}, ${now}, ${now})
+            RETURNING *`,
+      );
+    },
+
+    /** Due cards of live questions, most overdue first. */
+    async due(memberId: string, now: Date, topic: string | undefined, take: number): Promise<string[]> {
+      const found = await rows<{ questionId: string }>(
+        q,
+        sql`SELECT c."questionId" FROM "Card" c JOIN "Question" q ON q."id" = c."questionId"
+             WHERE c."memberId" = ${memberId} AND c."dueAt" <= ${now} AND q."retired" = ${false} ${topicFilter(topic)}
+             ORDER BY c."dueAt", c."id" LIMIT ${take}`,
+      );
+      return found.map((r) => r.questionId);
+    },
+
+    /** Cards coming due after `after`, soonest first. */
+    upcoming(
+      memberId: string,
+      after: Date,
+      topic: string | undefined,
+      take: number,
+    ): Promise<{ questionId: string; dueAt: Date }[]> {
+      return rows(
+        q,
+        sql`SELECT c."questionId", c."dueAt" FROM "Card" c JOIN "Question" q ON q."id" = c."questionId"
+             WHERE c."memberId" = ${memberId} AND c."dueAt" > ${after} AND q."retired" = ${false} ${topicFilter(topic)}
+             ORDER BY c."dueAt", c."id" LIMIT ${take}`,
+      );
+    },
+
+    async countDue(memberId: string, before: Date): Promise<number> {
+      const row = await first<{ n: number | bigint }>(
+        q,
+        sql`SELECT COUNT(*) AS n FROM "Card" c JOIN "Question" q ON q."id" = c."questionId"
+             WHERE c."memberId" = ${memberId} AND c."dueAt" <= ${before} AND q."retired" = ${false}`,
+      );
+      return num(row?.n);
+    },
+
+    async seenQuestionIds(memberId: string): Promise<string[]> {
+      const found = await rows<{ questionId: string }>(
+        q,
+        sql`SELECT "questionId" FROM "Card" WHERE "memberId" = ${memberId}`,
+      );
+      return found.map((r) => r.questionId);
+    },
+
+    /** The member's cards of live questions, for progress. */
+    ofMember(
+      memberId: string,
+    ): Promise<{ questionId: string; intervalDays: number; dueAt: Date; repetitions: number }[]> {
+      return rows(
+        q,
+        sql`SELECT c."questionId", c."intervalDays", c."dueAt", c."repetitions" FROM "Card" c
+              JOIN "Question" q ON q."id" = c."questionId"
+             WHERE c."memberId" = ${memberId} AND q."retired" = ${false}`,
+      );
+    },
+
+    /** Compare-and-set on reviewCount: a second writer of the same review changes nothing. */
+    async applyReview(card: Pick<Card, 'id' | 'reviewCount'>, next: CardSchedule): Promise<boolean> {
+      const changed = await exec(
+        q,
+        sql`UPDATE "Card" SET "easiness" = ${next.easiness}, "intervalDays" = ${next.intervalDays},
+              "repetitions" = ${next.repetitions}, "lapses" = ${next.lapses}, "reviewCount" = ${next.reviewCount},
+              "dueAt" = ${next.dueAt}, "lastReviewedAt" = ${next.lastReviewedAt}
+             WHERE "id" = ${card.id} AND "reviewCount" = ${card.reviewCount}`,
+      );
+      return changed === 1;
+    },
+  };
+}
+
+export type Cards = ReturnType<typeof cardsOf>;

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { type CustomId, encodeId, parseCustomId } from '../../src/discord/custom-id.ts';
+
+describe('custom ids', () => {
+  const big = 2_147_483_647;
+  const at = { sessionId: big, step: 99_999 };
+  const ids: CustomId[] = [
+    { kind: 'pick', ...at, index: 4 },
+    { kind: 'toggle', ...at, mask: 31, index: 4 },
+    { kind: 'submit', ...at, mask: 31 },
+    { kind: 'truefalse', ...at, value: false },
+    { kind: 'text', ...at },
+    { kind: 'reveal', ...at },
+    { kind: 'grade', ...at, grade: 0 },
+    { kind: 'next', ...at },
+    { kind: 'modal', sessionId: 7, step: 3 },
+    { kind: 'guess', reviewId: big },
+    { kind: 'start', mode: 'practice', topic: 'dms-sct', update: true },
+    { kind: 'start', mode: 'extra-new', topic: undefined, update: false },
+    { kind: 'fact', service: 'vm-import-export', topic: 'security-networking', page: 12 },
+    { kind: 'forget', confirm: true },
+  ];
+
+  it('GIVEN every button the bot makes WHEN its id is parsed back THEN the same state comes out, under 100 characters', () => {
+    for (const id of ids) {
+      const text = encodeId(id);
+      expect(text.length).toBeLessThan(100);
+      expect(parseCustomId(text)).toEqual(id);
+    }
+    expect(encodeId({ kind: 'pick', sessionId: 12, step: 3, index: 2 })).toBe('q:12:3:pick:2');
+    expect(encodeId({ kind: 'modal', sessionId: 7, step: 3 })).toBe('qm:7:3');
+  });
+
+  it('GIVEN ids that are not ours or were tampered with WHEN parsed THEN null, never an exception', () => {
+    for (const id of [
+      '',
+      'q',
+      'q:1:2',
+      'q:1:2:pick:9',
+      'q:01:2:next',
+      'q:1:2:tog:32:1',
+      'q:1:2:grade:6',
+      'q:-1:2:next',
+      'q:1:2:next:extra',
+      'start:z::u',
+      'start:r:UPPER:u',
+      'fact::x:1',
+      'forget:maybe',
+      'guess:abc',
+    ]) {
+      expect(parseCustomId(id), id).toBeNull();
+    }
+  });
+});
