@@ -6,7 +6,7 @@ import type { UserError } from '../core/context.ts';
 import type { Progress } from '../core/progress.ts';
 import type { PresentedQuestion } from '../core/study/index.ts';
 import { dynamicKey, say, type T } from '../i18n/index.ts';
-import { renderProgressOf } from '../render/progress-image.ts';
+import { renderProgressOf } from '../render/picture/index.ts';
 import {
   renderComparison,
   renderFacts,

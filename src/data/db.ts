@@ -3,17 +3,19 @@ import path from 'node:path';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { DatabaseError, describeCause } from './errors.ts';
 import { PrismaClient } from './generated/client.ts';
-import { type Queryable, sql } from './sql.ts';
+import type { Queryable } from './sql.ts';
 
 export { DatabaseError } from './errors.ts';
 
-/** One open database: its client, how to run a transaction on it, and how to close it. */
+/** One open database: its client, how to run a write transaction on it, and how to close it. */
 export type Database = {
   provider: 'sqlite';
   client: Queryable;
-  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
-  /** First statement of every write transaction: takes the write lock before anything is read. */
-  takeWriteLock(tx: Queryable): Promise<void>;
+  /**
+   * Runs `fn` in one transaction that holds the write lock from its first statement, so nothing
+   * it reads can be outdated by another writer before it commits; rolled back if `fn` throws.
+   */
+  writeTransaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 };
 
@@ -52,11 +54,20 @@ export async function openDatabase(databasePath: string): Promise<Database> {
   return {
     provider: 'sqlite',
     client: prisma,
-    transaction: (fn) => prisma.$transaction((tx) => fn(tx), { timeout: 20_000, maxWait: 20_000 }),
-    // A no-op write: SQLite takes the write lock for it (as BEGIN IMMEDIATE would), while the
-    // transaction has read nothing yet, so the wait for another writer is a plain SQLITE_BUSY.
-    takeWriteLock: async (tx) => {
-      await tx.$executeRaw(sql`UPDATE "_prisma_migrations" SET "id" = "id" WHERE 0`);
+    // BEGIN IMMEDIATE on the one connection, rather than Prisma's interactive transaction (which
+    // begins DEFERRED): the write lock is taken before anything is read, and a busy database
+    // fails at BEGIN, before anything happened. The store serialises writes in the process, so
+    // no two transactions share the connection.
+    async writeTransaction(fn) {
+      await prisma.$executeRawUnsafe('BEGIN IMMEDIATE');
+      try {
+        const result = await fn(prisma);
+        await prisma.$executeRawUnsafe('COMMIT');
+        return result;
+      } catch (error) {
+        await prisma.$executeRawUnsafe('ROLLBACK').catch(() => {});
+        throw error;
+      }
     },
     close: () => prisma.$disconnect(),
   };

@@ -86,10 +86,7 @@ export class Store {
     this.stats.writes++;
     for (;;) {
       try {
-        return await this.db.transaction(async (tx) => {
-          await this.db.takeWriteLock(tx);
-          return fn(reposOf(tx));
-        });
+        return await this.db.writeTransaction((tx) => fn(reposOf(tx)));
       } catch (error) {
         const fault = faultOf(error);
         if (fault === null) throw error;

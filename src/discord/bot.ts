@@ -35,34 +35,11 @@ export type Bot = {
  */
 export const INTENTS = [GatewayIntentBits.Guilds];
 
-export async function startBot(
-  app: App,
-  config: Config,
-  log: Logger,
-  options: BotOptions = {},
-): Promise<Bot> {
-  const token = config.discordToken;
-  if (token === undefined)
-    throw new Error('DISCORD_TOKEN is not set: the Discord bot cannot start without it');
+/** A client with the bot's intents, its REST pointed at DISCORD_API_URL when set, and its events logged. */
+function createClient(config: Config, log: Logger): Client {
   const client = new Client({
     intents: INTENTS,
     ...(config.discordApiUrl === undefined ? {} : { rest: { api: config.discordApiUrl } }),
-  });
-
-  const inFlight = new Set<Promise<void>>();
-  let accepting = true;
-  const handle = createInteractionHandler({
-    ctx: app.ctx,
-    log,
-    client,
-    deferAfterMs: options.deferAfterMs ?? 2_000,
-  });
-  client.on(Events.InteractionCreate, (interaction) => {
-    if (!accepting) return;
-    const run = handle(interaction)
-      .catch((error: unknown) => log.error({ error: describeError(error) }, 'interaction handler crashed'))
-      .finally(() => inFlight.delete(run));
-    inFlight.add(run);
   });
   client.on(Events.Error, (error) => log.error({ error: describeError(error) }, 'Discord client error'));
   client.on(Events.Warn, (message) => log.warn({ discord: message }, 'Discord client warning'));
@@ -82,17 +59,62 @@ export async function startBot(
       'Discord rate limit: waiting before retrying',
     ),
   );
+  return client;
+}
 
+/** Routes interactions to the handler and keeps track of those in progress, for a clean stop. */
+function acceptInteractions(client: Client, app: App, log: Logger, deferAfterMs: number) {
+  const inFlight = new Set<Promise<void>>();
+  let accepting = true;
+  const handle = createInteractionHandler({ ctx: app.ctx, log, client, deferAfterMs });
+  client.on(Events.InteractionCreate, (interaction) => {
+    if (!accepting) return;
+    const run = handle(interaction)
+      .catch((error: unknown) => log.error({ error: describeError(error) }, 'interaction handler crashed'))
+      .finally(() => inFlight.delete(run));
+    inFlight.add(run);
+  });
+  return {
+    stopAccepting(): void {
+      accepting = false;
+    },
+    /** Waits (at most `graceMs`) for the interactions in progress. */
+    async drain(graceMs: number): Promise<void> {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<'timeout'>((resolve) => {
+        timer = setTimeout(() => resolve('timeout'), graceMs);
+      });
+      const outcome = await Promise.race([Promise.allSettled([...inFlight]), timeout]);
+      clearTimeout(timer);
+      if (outcome === 'timeout')
+        log.warn({ pending: inFlight.size }, 'interactions still running at shutdown');
+    },
+  };
+}
+
+async function login(client: Client, token: string): Promise<Client<true>> {
   const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
   try {
     await client.login(token);
-    await ready;
+    return await ready;
   } catch (error) {
     await client.destroy();
     throw error;
   }
-  const readyClient = client as Client<true>;
+}
 
+export async function startBot(
+  app: App,
+  config: Config,
+  log: Logger,
+  options: BotOptions = {},
+): Promise<Bot> {
+  const token = config.discordToken;
+  if (token === undefined)
+    throw new Error('DISCORD_TOKEN is not set: the Discord bot cannot start without it');
+  const client = createClient(config, log);
+  const interactions = acceptInteractions(client, app, log, options.deferAfterMs ?? 2_000);
+  const readyClient = await login(client, token);
   const sender = createDiscordSender(client, log);
   const scheduler = startScheduler({
     ctx: app.ctx,
@@ -103,24 +125,15 @@ export async function startBot(
     poster: sender,
     ...(options.reminderConcurrency === undefined ? {} : { concurrency: options.reminderConcurrency }),
   });
-
   let stopping: Promise<void> | null = null;
   return {
     client: readyClient,
     scheduler,
     stop() {
       stopping ??= (async () => {
-        accepting = false;
+        interactions.stopAccepting();
         await scheduler.stop();
-        const grace = options.shutdownGraceMs ?? 10_000;
-        let timer: NodeJS.Timeout | undefined;
-        const timeout = new Promise<'timeout'>((resolve) => {
-          timer = setTimeout(() => resolve('timeout'), grace);
-        });
-        const outcome = await Promise.race([Promise.allSettled([...inFlight]), timeout]);
-        clearTimeout(timer);
-        if (outcome === 'timeout')
-          log.warn({ pending: inFlight.size }, 'interactions still running at shutdown');
+        await interactions.drain(options.shutdownGraceMs ?? 10_000);
         await client.destroy();
       })();
       return stopping;

@@ -4,7 +4,7 @@ import type { Command, Ports } from '../commands/types.ts';
 import type { Progress } from '../core/progress.ts';
 import type { T } from '../i18n/index.ts';
 import type { Logger } from '../logger.ts';
-import { renderProgressOf } from '../render/progress-image.ts';
+import { renderProgressOf } from '../render/picture/index.ts';
 import { DiscordCode, describeError, isDiscordError } from './errors.ts';
 import { answerWith, notice, type Turn } from './turn.ts';
 import { noticeView } from './views/common.ts';

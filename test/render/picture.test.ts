@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
-import { type ProgressPicture, renderProgressPicture } from '../../src/render/progress-image.ts';
+import { type ProgressPicture, renderProgressPicture } from '../../src/render/picture/index.ts';
 
 const FIXTURE = fileURLToPath(new URL('../fixtures/progress-picture.png', import.meta.url));
 // The README shows the same picture, so it is refreshed together with the fixture.

@@ -1,0 +1,51 @@
+import { type T, translator } from '../../i18n/index.ts';
+
+/** Every word on the picture, in the reader's language (the layout is the same in all). */
+export type PictureLabels = {
+  weekdays: string[];
+  months: string[];
+  streak(days: number): string;
+  noStreak: string;
+  learner: string;
+  /** The header's date, e.g. "Fri 20 Nov 2026". */
+  date(weekday: string, day: number, month: string, year: number): string;
+  summary(reviews: string, weeks: number, activeDays: string): string;
+  reviews(count: number, shown: string): string;
+  activeDays(count: number, shown: string): string;
+  reviewsPerDay: string;
+  currentStreak: string;
+  more: string;
+  less: string;
+  dueNext: string;
+  cards(count: number, shown: string): string;
+  mastery: string;
+  seen: string;
+  mastered: string;
+  noTopics: string;
+};
+
+export function pictureLabels(t: T): PictureLabels {
+  return {
+    weekdays: t('picture.weekdays').split(','),
+    months: t('picture.months').split(','),
+    streak: (days) => t('picture.streak', { count: days }),
+    noStreak: t('picture.no-streak'),
+    learner: t('picture.learner'),
+    date: (weekday, day, month, year) => t('picture.date', { weekday, day, month, year }),
+    summary: (reviews, weeks, activeDays) => t('picture.summary', { reviews, weeks, activeDays }),
+    reviews: (count, shown) => t('picture.reviews', { count, shown }),
+    activeDays: (count, shown) => t('picture.active-days', { count, shown }),
+    reviewsPerDay: t('picture.reviews-per-day'),
+    currentStreak: t('picture.current-streak'),
+    more: t('picture.more'),
+    less: t('picture.less'),
+    dueNext: t('picture.due-next'),
+    cards: (count, shown) => t('picture.cards', { count, shown }),
+    mastery: t('picture.mastery'),
+    seen: t('picture.seen'),
+    mastered: t('picture.mastered'),
+    noTopics: t('picture.no-topics'),
+  };
+}
+
+export const ENGLISH_LABELS = pictureLabels(translator('en'));
