@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { random32 } from '../src/domain/option-order.ts';
 
 /** Shared constants and small helpers of the benchmark (bench/run.ts is the entry point). */
 
@@ -44,17 +45,8 @@ export class BenchClock {
   readonly read = (): number => this.now;
 }
 
-/** mulberry32: small, fast, reproducible. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small, fast, reproducible generator (the one that shuffles options: mulberry32). */
+export const rng = random32;
 
 export function fmtInt(n: number): string {
   return Math.round(n).toLocaleString('en-US');

@@ -209,12 +209,14 @@ export async function measureScale(options: {
       starts[variant].push(performance.now() - t0);
       while (q !== null && answers[variant].length < total) {
         clock.now += 1_000 + Math.floor(r() * 7_000);
-        const input = {
-          memberId: id,
-          sessionId: q.sessionId,
-          step: q.step,
-          answer: makeAnswer(q.question, r),
-        };
+        const fileAnswer = makeAnswer(q.question, r);
+        // The app takes choice picks as shown (options are shuffled); raw SQL grades file indexes.
+        const shown = q;
+        const answer =
+          fileAnswer.kind === 'choice' && 'order' in shown
+            ? { kind: 'choice' as const, picks: fileAnswer.picks.map((i) => shown.order.indexOf(i)) }
+            : fileAnswer;
+        const input = { memberId: id, sessionId: q.sessionId, step: q.step, answer };
         const t = performance.now();
         if (variant !== 'raw') {
           const res = await answerQuestion(ctx, input);

@@ -2,16 +2,27 @@ import { Prisma } from './generated/client.ts';
 import { exec, first, join, only, type Queryable, sql } from './sql.ts';
 import type { Session } from './types.ts';
 
-export type NewSession = Pick<Session, 'memberId' | 'topic' | 'mode' | 'queue' | 'newIds'> & { now: Date };
+export type NewSession = Pick<Session, 'memberId' | 'topic' | 'mode' | 'queue' | 'newIds' | 'seed'> & {
+  now: Date;
+};
 
 /** The fields an answer may move on a session. */
 export type SessionPatch = Partial<
   Pick<
     Session,
-    'step' | 'queue' | 'answered' | 'correct' | 'shownAt' | 'lastFeedback' | 'finishedAt' | 'updatedAt'
+    | 'step'
+    | 'queue'
+    | 'answered'
+    | 'correct'
+    | 'shownAt'
+    | 'lastFeedback'
+    | 'finishedAt'
+    | 'openFor'
+    | 'updatedAt'
   >
 >;
 const PATCHABLE: readonly (keyof SessionPatch)[] = [
+  'openFor',
   'step',
   'queue',
   'answered',
@@ -29,19 +40,16 @@ export function sessionsOf(q: Queryable) {
       return first<Session>(q, sql`SELECT * FROM "StudySession" WHERE "id" = ${id}`);
     },
 
-    /** The member's open session, if any (the newest). */
+    /** The member's open session, if any (there is at most one: "openFor" is unique). */
     open(memberId: string): Promise<Session | null> {
-      return first<Session>(
-        q,
-        sql`SELECT * FROM "StudySession" WHERE "memberId" = ${memberId} AND "finishedAt" IS NULL ORDER BY "id" DESC LIMIT 1`,
-      );
+      return first<Session>(q, sql`SELECT * FROM "StudySession" WHERE "openFor" = ${memberId}`);
     },
 
     create(s: NewSession): Promise<Session> {
       return only<Session>(
         q,
-        sql`INSERT INTO "StudySession" ("memberId", "topic", "mode", "queue", "newIds", "shownAt", "createdAt", "updatedAt")
-            VALUES (${s.memberId}, ${s.topic}, ${s.mode}, ${s.queue}, ${s.newIds}, ${s.now}, ${s.now}, ${s.now})
+        sql`INSERT INTO "StudySession" ("memberId", "topic", "mode", "queue", "newIds", "seed", "openFor", "shownAt", "createdAt", "updatedAt")
+            VALUES (${s.memberId}, ${s.topic}, ${s.mode}, ${s.queue}, ${s.newIds}, ${s.seed}, ${s.memberId}, ${s.now}, ${s.now}, ${s.now})
             RETURNING *`,
       );
     },
@@ -49,7 +57,7 @@ export function sessionsOf(q: Queryable) {
     closeOpen(memberId: string, now: Date): Promise<number> {
       return exec(
         q,
-        sql`UPDATE "StudySession" SET "finishedAt" = ${now}, "updatedAt" = ${now}
+        sql`UPDATE "StudySession" SET "finishedAt" = ${now}, "openFor" = NULL, "updatedAt" = ${now}
              WHERE "memberId" = ${memberId} AND "finishedAt" IS NULL`,
       );
     },

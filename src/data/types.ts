@@ -93,6 +93,8 @@ export type Session = {
   queue: string;
   newIds: string;
   step: number;
+  seed: number;
+  openFor: string | null;
   shownAt: Date | null;
   answered: number;
   correct: number;

@@ -5,9 +5,11 @@ import { type Grade, isGrade } from '../domain/sm2.ts';
  * Buttons and modals carry all their state in the custom id (Discord allows 100 characters),
  * so they keep working after a restart and need no in-memory table:
  *
- *   q:<session>:<step>:pick:<i>            single-choice answer (option index as shown)
- *   q:<session>:<step>:tog:<mask>:<i>      multi-select toggle: the current picks as a bit mask
- *   q:<session>:<step>:sub:<mask>          multi-select submit
+ *   q:<session>:<step>:pick:<i>:<order>    single-choice answer: the option index as shown, and the
+ *                                          order the options were shown in (file index per place,
+ *                                          e.g. 2031), checked against the session's own
+ *   q:<session>:<step>:tog:<mask>:<i>:<order>  multi-select toggle: the current picks as a bit mask
+ *   q:<session>:<step>:sub:<mask>:<order>  multi-select submit
  *   q:<session>:<step>:tf:<1|0>            true / false
  *   q:<session>:<step>:txt                 open the free-text answer modal
  *   q:<session>:<step>:rev                 reveal a flashcard's back
@@ -20,15 +22,19 @@ import { type Grade, isGrade } from '../domain/sm2.ts';
  *   fact:<service>:<topic>:<page>          a page of /fact
  *   forget:<yes|no>                        /forget-me confirmation
  *
+ * Choice buttons from before options were shuffled (no order) parse as `legacy`: they are
+ * answered by showing the question again, never by recording an option.
+ *
  * Each kind is one button family with its own handler (src/discord/buttons/).
  */
 
 type AtStep = { sessionId: number; step: number };
 
 export type IdData = {
-  pick: AtStep & { index: number };
-  toggle: AtStep & { mask: number; index: number };
-  submit: AtStep & { mask: number };
+  pick: AtStep & { index: number; order: number[] };
+  toggle: AtStep & { mask: number; index: number; order: number[] };
+  submit: AtStep & { mask: number; order: number[] };
+  legacy: AtStep;
   truefalse: AtStep & { value: boolean };
   text: AtStep;
   modal: AtStep;
@@ -65,11 +71,13 @@ function step(id: AtStep, rest: string): string {
 export function encodeId(id: CustomId): string {
   switch (id.kind) {
     case 'pick':
-      return step(id, `pick:${id.index}`);
+      return step(id, `pick:${id.index}:${id.order.join('')}`);
     case 'toggle':
-      return step(id, `tog:${id.mask}:${id.index}`);
+      return step(id, `tog:${id.mask}:${id.index}:${id.order.join('')}`);
     case 'submit':
-      return step(id, `sub:${id.mask}`);
+      return step(id, `sub:${id.mask}:${id.order.join('')}`);
+    case 'legacy':
+      return step(id, 'pick:0');
     case 'truefalse':
       return step(id, `tf:${id.value ? 1 : 0}`);
     case 'text':
@@ -108,23 +116,57 @@ function optionalSlug(text: string | undefined): string | undefined | null {
 
 const MASK = (1 << MAX_OPTIONS) - 1;
 
-function parseAction(at: AtStep, parts: string[]): CustomId | null {
-  const [kind, a, b] = parts;
+/** "2031": a permutation of 0..n-1 for 2 to 5 options, or null. */
+function order(text: string | undefined): number[] | null {
+  if (text === undefined || !/^[0-4]{2,5}$/.test(text)) return null;
+  const digits = [...text].map(Number);
+  const distinct = new Set(digits);
+  return distinct.size === digits.length && digits.every((d) => d < digits.length) ? digits : null;
+}
+
+function parseChoice(at: AtStep, parts: string[]): CustomId | null {
+  const [kind, a, b, c] = parts;
   const n = parts.length;
   switch (kind) {
     case 'pick': {
       const index = int(a, MAX_OPTIONS - 1);
-      return index === null || n !== 2 ? null : { kind: 'pick', ...at, index };
+      if (index === null || n < 2 || n > 3) return null;
+      if (n === 2) return { kind: 'legacy', ...at };
+      const shown = order(b);
+      return shown === null || index >= shown.length ? null : { kind: 'pick', ...at, index, order: shown };
     }
     case 'tog': {
       const mask = int(a, MASK);
       const index = int(b, MAX_OPTIONS - 1);
-      return mask === null || index === null || n !== 3 ? null : { kind: 'toggle', ...at, mask, index };
+      if (mask === null || index === null || n < 3 || n > 4) return null;
+      if (n === 3) return { kind: 'legacy', ...at };
+      const shown = order(c);
+      return shown === null || index >= shown.length
+        ? null
+        : { kind: 'toggle', ...at, mask, index, order: shown };
     }
     case 'sub': {
       const mask = int(a, MASK);
-      return mask === null || n !== 2 ? null : { kind: 'submit', ...at, mask };
+      if (mask === null || n < 2 || n > 3) return null;
+      if (n === 2) return { kind: 'legacy', ...at };
+      const shown = order(b);
+      return shown === null || mask >> shown.length !== 0
+        ? null
+        : { kind: 'submit', ...at, mask, order: shown };
     }
+    default:
+      return null;
+  }
+}
+
+function parseAction(at: AtStep, parts: string[]): CustomId | null {
+  const [kind, a] = parts;
+  const n = parts.length;
+  switch (kind) {
+    case 'pick':
+    case 'tog':
+    case 'sub':
+      return parseChoice(at, parts);
     case 'tf':
       return (a === '1' || a === '0') && n === 2 ? { kind: 'truefalse', ...at, value: a === '1' } : null;
     case 'txt':

@@ -7,6 +7,7 @@ import { findCommand } from '../../src/commands/registry.ts';
 import type { Command } from '../../src/commands/types.ts';
 import { rawOptions, tokenize } from '../../src/console/words.ts';
 import { say, translator } from '../../src/i18n/index.ts';
+import { ConsoleDriver } from '../support/console-driver.ts';
 import { FIXTURE_BANK } from '../support/core.ts';
 import { runMain } from '../support/process.ts';
 
@@ -31,30 +32,26 @@ describe('console option parsing', () => {
 });
 
 describe('the console through a pipe', () => {
-  // The fixture bank's curriculum order: alpha-choice, beta-one, alpha-multi, beta-two,
-  // alpha-tf, alpha-text, alpha-card (reveal, then grade), a-vs-b.speed.1, .2 and .3.
-  const session = ['/quiz', 'A', 't', '1,3', 'a', 'true', 'memcache', '', '5', '1', '2', '3'];
-
-  it('GIVEN a whole session piped in THEN it is answered, logged, reflected in /stats and /leaderboard, and end of input exits 0', async () => {
+  it('GIVEN a whole session typed in THEN it is answered, logged, reflected in /stats and /leaderboard, and end of input exits 0', async () => {
     const db = path.join(dir, 'pipe.db');
-    const input = [
-      ...session,
+    const c = new ConsoleDriver({ DATABASE_URL: `file:${db}`, USER: 'ann' });
+    await c.until(/AWS database study bot — local console\.\n/);
+    c.type('/quiz');
+    await c.until(/0 due, 10 new\.\n/);
+    expect(await c.answerSession()).toBe(10);
+    for (const line of [
       '/stats',
       '/leaderboard',
       '/quz',
       '/settings new_per_day:99',
       '/fact',
       '/compare nope-nothing',
-    ].join('\n');
-    const r = await runMain(
-      { DATABASE_URL: `file:${db}`, QUESTIONS_DIR: FIXTURE_BANK, USER: 'ann' },
-      `${input}\n`,
-    );
-    expect(r.stderr).toBe('');
-    expect(r.code).toBe(0);
-    const out = r.stdout;
-    expect(out).toContain('AWS database study bot — local console.');
-    expect(out).toContain('0 due, 10 new.');
+    ]) {
+      c.type(line);
+    }
+    expect(await c.end()).toBe(0);
+    expect(c.stderr).toBe('');
+    const out = c.stdout;
     expect(out.match(/✔ Correct/g)).toHaveLength(10);
     expect(out).toContain('Session done: 10/10 right.');
     expect(out).toMatch(/Seen 10\/10 · learned 0 · due today 0/);
@@ -73,13 +70,28 @@ describe('the console through a pipe', () => {
 
   it('GIVEN two local members THEN /as switches member and the group board shows both', async () => {
     const db = path.join(dir, 'group.db');
-    const input = [...session, '/as bob', '/quiz', 'B', '/group'].join('\n');
+    const c = new ConsoleDriver({ DATABASE_URL: `file:${db}`, USER: 'ann' });
+    c.type('/quiz');
+    await c.answerSession();
+    c.type('/as bob');
+    c.type('/quiz');
+    await c.until(/Answer with a number or a letter\.\n/);
+    c.type('B');
+    c.type('/group');
+    expect(await c.end()).toBe(0);
+    expect(c.stdout).toContain('You are now "bob".');
+    expect(c.stdout).toMatch(/1\. ann .*\n\s+2\. bob /);
+  });
+
+  it('GIVEN a piped session (no terminal) THEN lines are read as they come and end of input exits 0', async () => {
+    const db = path.join(dir, 'piped.db');
     const r = await runMain(
       { DATABASE_URL: `file:${db}`, QUESTIONS_DIR: FIXTURE_BANK, USER: 'ann' },
-      `${input}\n`,
+      '/quiz\nB\n/stats\n',
     );
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('You are now "bob".');
-    expect(r.stdout).toMatch(/1\. ann .*\n\s+2\. bob /);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/✔ Correct|✘ Not quite/);
+    expect(r.stdout).toContain('Progress for ann');
   });
 });

@@ -5,9 +5,9 @@ describe('custom ids', () => {
   const big = 2_147_483_647;
   const at = { sessionId: big, step: 99_999 };
   const ids: CustomId[] = [
-    { kind: 'pick', ...at, index: 4 },
-    { kind: 'toggle', ...at, mask: 31, index: 4 },
-    { kind: 'submit', ...at, mask: 31 },
+    { kind: 'pick', ...at, index: 4, order: [4, 2, 0, 1, 3] },
+    { kind: 'toggle', ...at, mask: 31, index: 4, order: [0, 1, 2, 3, 4] },
+    { kind: 'submit', ...at, mask: 31, order: [3, 4, 2, 1, 0] },
     { kind: 'truefalse', ...at, value: false },
     { kind: 'text', ...at },
     { kind: 'reveal', ...at },
@@ -27,7 +27,9 @@ describe('custom ids', () => {
       expect(text.length).toBeLessThan(100);
       expect(parseCustomId(text)).toEqual(id);
     }
-    expect(encodeId({ kind: 'pick', sessionId: 12, step: 3, index: 2 })).toBe('q:12:3:pick:2');
+    expect(encodeId({ kind: 'pick', sessionId: 12, step: 3, index: 2, order: [2, 0, 3, 1] })).toBe(
+      'q:12:3:pick:2:2031',
+    );
     expect(encodeId({ kind: 'modal', sessionId: 7, step: 3 })).toBe('qm:7:3');
   });
 
@@ -37,6 +39,11 @@ describe('custom ids', () => {
       'q',
       'q:1:2',
       'q:1:2:pick:9',
+      'q:1:2:pick:0:0012',
+      'q:1:2:pick:4:2031',
+      'q:1:2:pick:1:2031:x',
+      'q:1:2:sub:16:2031',
+      'q:1:2:tog:1:2:7',
       'q:01:2:next',
       'q:1:2:tog:32:1',
       'q:1:2:grade:6',
@@ -50,5 +57,11 @@ describe('custom ids', () => {
     ]) {
       expect(parseCustomId(id), id).toBeNull();
     }
+  });
+
+  it('GIVEN a choice button from before options were shuffled (no order) WHEN parsed THEN it is a legacy id, never an answer', () => {
+    expect(parseCustomId('q:7:3:pick:1')).toEqual({ kind: 'legacy', sessionId: 7, step: 3 });
+    expect(parseCustomId('q:7:3:tog:5:1')).toEqual({ kind: 'legacy', sessionId: 7, step: 3 });
+    expect(parseCustomId('q:7:3:sub:5')).toEqual({ kind: 'legacy', sessionId: 7, step: 3 });
   });
 });

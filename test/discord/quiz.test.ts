@@ -190,12 +190,15 @@ describe('/quiz end to end', () => {
 
   it('GIVEN a wrong answer WHEN the member answers THEN the verdict, the correct answer and the re-ask are shown', async () => {
     const message = asMessage((await quiz()).payload);
-    const q = (await shown(message)).question;
-    expect(q.id).toBe('alpha-choice');
-    const feedback = asMessage(firstMessage(await click(message, button(message, 'C').customId)).payload);
+    const p = await shown(message);
+    expect(p.question.id).toBe('alpha-choice');
+    // Gamma is wrong (Alpha is right): click whichever letter Gamma was shown at.
+    const gamma = shownLetter(p, 2);
+    const feedback = asMessage(firstMessage(await click(message, button(message, gamma).customId)).payload);
     const text = embedText(feedback);
     expect(feedback.embeds?.[0]?.title).toBe('❌ Not quite');
-    expect(text).toContain('**Answer:** A. Alpha');
+    // The right answer is named by the letter it was shown at, and its text.
+    expect(text).toContain(`**Answer:** ${shownLetter(p, 0)}. Alpha`);
     expect(text).toContain('You will see it again before this session ends');
     expect(buttonsOf(feedback).map((b) => b.label)).toEqual(['Next →']);
   });
@@ -268,9 +271,52 @@ describe('/quiz end to end', () => {
     expect(await h.db.reviewLog.count({ where: { memberId: ALICE.id } })).toBe(3);
   });
 
+  it('GIVEN options shown in some order WHEN the bot restarts and a letter is clicked THEN the option shown at that letter is the answer', async () => {
+    const message = asMessage((await quiz()).payload);
+    const p = await shown(message);
+    const alpha = shownLetter(p, 0);
+    await h.restart();
+    const feedback = asMessage(firstMessage(await click(message, button(message, alpha).customId)).payload);
+    expect(feedback.embeds?.[0]?.title).toMatch(/^✅/);
+    expect(embedText(feedback)).toContain(`**Answer:** ${alpha}. Alpha`);
+    const log = await h.db.reviewLog.findFirstOrThrow({ where: { memberId: ALICE.id } });
+    expect(log.answer).toBe('A');
+  });
+
+  it('GIVEN a choice button from before options were shuffled WHEN clicked THEN nothing is recorded and the question is shown again to answer', async () => {
+    const message = asMessage((await quiz()).payload);
+    const { sessionId, step } = sessionOf(message);
+    const responses = await click(message, `q:${sessionId}:${step}:pick:0`);
+    const again = firstMessage(responses);
+    expect(again.callbackType).toBe(7);
+    expect(asMessage(again.payload).embeds?.[0]?.author?.name).toMatch(/^Question 1 of 10/);
+    expect(responses.some((r) => String(r.payload.content).includes('nothing was recorded'))).toBe(true);
+    expect(await h.db.reviewLog.count({ where: { memberId: ALICE.id } })).toBe(0);
+  });
+
+  it('GIVEN a multi-select question WHEN letters are toggled and submitted THEN the picks are the options shown at those letters', async () => {
+    let message = asMessage((await quiz()).payload);
+    message = await answerCorrectly(message);
+    message = asMessage(firstMessage(await click(message, button(message, 'Next →').customId)).payload);
+    message = await answerCorrectly(message);
+    message = asMessage(firstMessage(await click(message, button(message, 'Next →').customId)).payload);
+    const p = await shown(message);
+    expect(p.question.id).toBe('alpha-multi');
+    const feedback = await answerCorrectly(message);
+    expect(feedback.embeds?.[0]?.title).toMatch(/^✅/);
+    const answer = `**Answer:** ${[0, 2]
+      .map((i) => ({ at: p.order.indexOf(i), text: i === 0 ? 'A' : 'E' }))
+      .sort((a, b) => a.at - b.at)
+      .map((x) => `${'ABCD'[x.at]}. ${x.text}`)
+      .join('; ')}`;
+    expect(embedText(feedback)).toContain(answer);
+    const log = await h.db.reviewLog.findFirstOrThrow({ where: { questionId: 'alpha-multi' } });
+    expect(log.answer).toBe('A,C');
+  });
+
   it('GIVEN a session id that does not exist WHEN its button is clicked THEN the bot answers politely', async () => {
     const responses = await h.interact(
-      h.discord.buttonClick({ customId: 'q:999999:0:pick:0', user: ALICE, guild: inGuild() }),
+      h.discord.buttonClick({ customId: 'q:999999:0:pick:0:021', user: ALICE, guild: inGuild() }),
     );
     expect(responses[0]?.payload.content).toBe(
       'That quiz is no longer available. Start a new one with /quiz.',

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { parseCustomId } from '../../src/discord/custom-id.ts';
 import {
   ALICE,
   asMessage,
@@ -76,9 +77,12 @@ describe('daily quiz DMs', () => {
     expect(await h.bot.scheduler.runReminders()).toMatchObject({ claimed: 0, sent: 0 });
     expect(h.discord.calls.filter(isPost(dmChannel))).toHaveLength(1);
 
-    // The DM's buttons work in the DM.
+    // The DM's buttons work in the DM: the right option (alpha-choice's Alpha) at the letter it is shown.
+    const shown = parseCustomId(button(dm, 'A').customId);
+    if (shown?.kind !== 'pick') throw new Error('expected a choice button');
+    const right = 'ABCDE'[shown.order.indexOf(0)] ?? '?';
     const clicked = await h.interact(
-      h.discord.buttonClick({ customId: button(dm, 'A').customId, user: ALICE, message: dm as never }),
+      h.discord.buttonClick({ customId: button(dm, right).customId, user: ALICE, message: dm as never }),
     );
     expect(asMessage(firstMessage(clicked).payload).embeds?.[0]?.title).toBe('✅ Correct');
 

@@ -16,7 +16,14 @@ import type { AnswerResult, Feedback, SessionSummary, StaleReason } from './type
  * (SM-2), append to the review log and update the day's totals; re-asks and practice only give
  * feedback.
  */
-export type AnswerInput = { memberId: string; sessionId: number; step: number; answer: Answer };
+export type AnswerInput = {
+  memberId: string;
+  sessionId: number;
+  step: number;
+  answer: Answer;
+  /** The order the options were shown in, when the transport knows it: a mismatch records nothing. */
+  order?: number[];
+};
 
 const stale = (reason: StaleReason, next: AnswerResult['next'] = null): AnswerResult => ({
   status: 'stale',
@@ -108,6 +115,7 @@ async function advance(
       ? {}
       : { lastFeedback: JSON.stringify({ feedback: result.feedback, summary }) }),
     finishedAt: finished ? now : null,
+    openFor: finished ? null : row.memberId,
     updatedAt: now,
   });
   if (!ok) throw new Error('session advanced concurrently inside the write lock');
@@ -132,6 +140,8 @@ async function grade(
   }
   const current = present(ctx, s);
   const order = current?.order ?? [];
+  if (input.order !== undefined && input.order.join(',') !== order.join(','))
+    return stale('reordered', current);
   const answer = fileAnswer(input.answer, question, order);
   if (answer === null)
     return stale(input.answer.kind === question.kind ? 'no-such-option' : 'wrong-kind', current);

@@ -1,5 +1,5 @@
 import type { Session } from '../../data/types.ts';
-import { identityOrder } from '../../domain/option-order.ts';
+import { identityOrder, optionOrder, presentationSeed } from '../../domain/option-order.ts';
 import type { Question } from '../../domain/question.ts';
 import { decodeIds, decodeQueue, type QueueItem } from '../../domain/session-queue.ts';
 import type { CoreContext } from '../context.ts';
@@ -18,9 +18,14 @@ export function asMode(mode: string): SessionMode {
   return mode === 'practice' || mode === 'extra-new' ? mode : 'review';
 }
 
-/** The order in which a question's options are shown at this step. */
-export function presentedOrder(question: Question, _session: Session): number[] {
-  return identityOrder(question.kind === 'choice' ? question.options.length : 0);
+/**
+ * The order in which a question's options are shown at this step: drawn from the session's
+ * seed and the step, so each presentation (a new session, a re-ask, the next round) has its own,
+ * and the same presentation always the same, after a restart too.
+ */
+export function presentedOrder(question: Question, session: Pick<Session, 'seed' | 'step'>): number[] {
+  if (question.kind !== 'choice') return identityOrder(0);
+  return optionOrder(question.options.length, question.pinned, presentationSeed(session.seed, session.step));
 }
 
 /** The session's current question (the first still in the bank), as the member sees it. */

@@ -1,4 +1,6 @@
+import { randomInt } from 'node:crypto';
 import type { Repos } from '../../data/store.ts';
+import type { Session } from '../../data/types.ts';
 import { studyDay } from '../../domain/day.ts';
 import { encodeIds, encodeQueue } from '../../domain/session-queue.ts';
 import { type CoreContext, UserError } from '../context.ts';
@@ -106,41 +108,44 @@ export async function startSession(
   checkTopic(ctx, topic);
   const member = await ctx.store.read.members.find(memberId);
   if (member === null) throw new UserError('unknown-member');
-  const open = await ctx.store.read.sessions.open(memberId);
-  if (
-    open !== null &&
-    mode === 'review' &&
-    open.mode === 'review' &&
-    (topic === undefined || open.topic === topic)
-  ) {
-    const s = openSession(open);
-    const q = s === null ? null : present(ctx, s);
-    if (q !== null) return { kind: 'question', resumed: true, question: q, dueCount: 0, newCount: 0 };
-  }
+  const resumed = resumable(ctx, await ctx.store.read.sessions.open(memberId), mode, topic);
+  if (resumed !== null)
+    return { kind: 'question', resumed: true, question: resumed, dueCount: 0, newCount: 0 };
   const picked = await pickQuestions(ctx, member, mode, topic);
   if (picked.ids.length === 0) return nothingDue(ctx, member, topic);
   const now = new Date(ctx.clock());
-  const row = await ctx.store.write(async (repos) => {
+  const created = await ctx.store.write(async (repos) => {
+    // Checked again inside the write: a /quiz, a button and the daily DM racing each other all
+    // end up in the one session the first of them opened.
+    const again = resumable(ctx, await repos.sessions.open(memberId), mode, topic);
+    if (again !== null) return { resumed: true, question: again };
     await repos.sessions.closeOpen(memberId, now);
-    return repos.sessions.create({
+    const row = await repos.sessions.create({
       memberId,
       topic: topic ?? null,
       mode,
       queue: encodeQueue(picked.ids.map((q) => ({ q }))),
       newIds: encodeIds(picked.newIds),
+      seed: randomInt(2 ** 31),
       now,
     });
+    const s = openSession(row);
+    const question = s === null ? null : present(ctx, s);
+    if (question === null) throw new Error('a new session has no question');
+    return { resumed: false, question };
   });
-  const s = openSession(row);
-  const q = s === null ? null : present(ctx, s);
-  if (q === null) throw new Error('a new session has no question');
-  return {
-    kind: 'question',
-    resumed: false,
-    question: q,
-    dueCount: picked.dueCount,
-    newCount: picked.newIds.length,
-  };
+  if (created.resumed)
+    return { kind: 'question', resumed: true, question: created.question, dueCount: 0, newCount: 0 };
+  const counts = { dueCount: picked.dueCount, newCount: picked.newIds.length };
+  return { kind: 'question', resumed: false, question: created.question, ...counts };
+}
+
+/** The open session's current question when a new start should resume it: a review, of the same topic or any. */
+function resumable(ctx: CoreContext, open: Session | null, mode: SessionMode, topic: string | undefined) {
+  if (open === null || mode !== 'review' || open.mode !== 'review') return null;
+  if (topic !== undefined && open.topic !== topic) return null;
+  const s = openSession(open);
+  return s === null ? null : present(ctx, s);
 }
 
 /** The session's current question for its member; null when it is gone or finished. */

@@ -57,7 +57,14 @@ export type Feedback = {
 export type SessionSummary = { answered: number; correct: number; mode: SessionMode };
 
 /** Why an answer was not taken: the quiz is gone, the step was answered, or it has ended. */
-export type StaleReason = 'gone' | 'answered' | 'finished' | 'wrong-kind' | 'no-such-option' | 'removed';
+export type StaleReason =
+  | 'gone'
+  | 'answered'
+  | 'finished'
+  | 'wrong-kind'
+  | 'no-such-option'
+  | 'reordered'
+  | 'removed';
 
 export type AnswerResult =
   | {

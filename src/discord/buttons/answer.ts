@@ -6,11 +6,19 @@ import { answerWith, type Turn } from '../turn.ts';
 /** Answers the session's current step; the outcome is the feedback, or a polite refusal. */
 export async function submitAnswer(
   turn: Turn,
-  at: { sessionId: number; step: number },
+  at: { sessionId: number; step: number; order?: number[] },
   answer: Answer,
 ): Promise<void> {
   const { ctx } = turn.deps;
-  const result = await answerQuestion(ctx, { memberId: turn.caller.memberId, ...at, answer });
+  const { sessionId, step, order } = at;
+  const input = {
+    memberId: turn.caller.memberId,
+    sessionId,
+    step,
+    answer,
+    ...(order === undefined ? {} : { order }),
+  };
+  const result = await answerQuestion(ctx, input);
   await answerWith(turn, { kind: 'answer', result, today: turn.today });
 }
 

@@ -6,6 +6,7 @@ import { grade, pick, submit, truefalse } from './answer.ts';
 import { factPage } from './fact.ts';
 import { forget } from './forget.ts';
 import { guess } from './guess.ts';
+import { legacy } from './legacy.ts';
 import { next, reveal, toggle } from './question.ts';
 import { start } from './start.ts';
 
@@ -24,6 +25,7 @@ const handlers: Handlers = {
   grade,
   submit,
   toggle,
+  legacy,
   reveal,
   next,
   text: async () => {},

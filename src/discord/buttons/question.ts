@@ -24,7 +24,11 @@ async function redraw(
   await answerWith(turn, { kind: 'question', question: current, ...extra });
 }
 
-export const toggle = (turn: Turn, id: CustomIdOf<'toggle'>) =>
-  redraw(turn, id, { mask: id.mask ^ (1 << id.index) });
+/** A toggle keeps its picks only while the options are still shown in the order it was made for. */
+export async function toggle(turn: Turn, id: CustomIdOf<'toggle'>): Promise<void> {
+  const current = await currentQuestion(turn.deps.ctx, turn.caller.memberId, id.sessionId);
+  const same = current !== null && current.order.join('') === id.order.join('');
+  await redraw(turn, id, same ? { mask: id.mask ^ (1 << id.index) } : {});
+}
 
 export const reveal = (turn: Turn, id: CustomIdOf<'reveal'>) => redraw(turn, id, { revealed: true });

@@ -43,7 +43,8 @@ function choiceRows(
   lines: string[],
 ): MessageRow[] {
   const options = shownOptions(q);
-  const at = { sessionId: q.sessionId, step: q.step };
+  // Choice buttons carry the order they were shown in, checked when they are clicked.
+  const at = { sessionId: q.sessionId, step: q.step, order: q.order };
   const id = (x: CustomId) => encodeId(x);
   lines.push('', ...options.map((o, i) => `**${letter(i)}.** ${o}`));
   if (!isMultiSelect(question)) {

@@ -54,11 +54,11 @@ describe('question views', () => {
     const two = questionView(t, presented(q), { mask: 0b0101 });
     expect(buttonsOf(two).map((b) => b.label)).toEqual(['☑ A', '☐ B', '☑ C', '☐ D', 'Submit (2 selected)']);
     expect(buttonsOf(two).map((b) => b.customId)).toEqual([
-      'q:12:3:tog:5:0',
-      'q:12:3:tog:5:1',
-      'q:12:3:tog:5:2',
-      'q:12:3:tog:5:3',
-      'q:12:3:sub:5',
+      'q:12:3:tog:5:0:0123',
+      'q:12:3:tog:5:1:0123',
+      'q:12:3:tog:5:2:0123',
+      'q:12:3:tog:5:3:0123',
+      'q:12:3:sub:5:0123',
     ]);
   });
 });
