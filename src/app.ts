@@ -2,9 +2,12 @@ import { loadBank } from './bank/load.ts';
 import type { Config } from './config.ts';
 import { type CoreContext, indexBank } from './core/context.ts';
 import { syncBank } from './core/sync-bank.ts';
-import { ensureDataDirectory, openDatabase } from './data/db.ts';
+import { type Database, ensureDataDirectory, openDatabase } from './data/db.ts';
 import { applyMigrations } from './data/migrations.ts';
+import { retryBusy } from './data/retry.ts';
+import { checkDatabaseFile, explainStartFailure } from './data/startup.ts';
 import { Store } from './data/store.ts';
+import type { Question } from './domain/question.ts';
 import type { Logger } from './logger.ts';
 
 export type App = { ctx: CoreContext; close(): Promise<void> };
@@ -16,12 +19,7 @@ export type App = { ctx: CoreContext; close(): Promise<void> };
  */
 export async function createApp(config: Config, log: Logger, clock: () => number = Date.now): Promise<App> {
   const bank = loadBank(config.questionsDir);
-  ensureDataDirectory(config.databasePath);
-  const applied = await applyMigrations(config.databasePath);
-  if (applied.length > 0) log.info({ applied }, 'applied database migrations');
-  const db = await openDatabase(config.databasePath);
-  const store = new Store(db);
-  const sync = await syncBank(store, bank.questions, new Date(clock()));
+  const { store, close, sync } = await openStore(config, bank.questions, log, clock);
   const counts = {
     questions: bank.questions.length,
     facts: bank.facts.length,
@@ -35,14 +33,37 @@ export async function createApp(config: Config, log: Logger, clock: () => number
     sessionSize: config.sessionSize,
     defaultTimezone: config.defaultTimezone,
   };
-  let closed = false;
-  return {
-    ctx,
-    async close() {
+  return { ctx, close };
+}
+
+/**
+ * The database, migrated and with the bank synced; any fault on the way (locked, read-only,
+ * not a database, a full disk) stops the start with one line. A busy database is waited for,
+ * within DATABASE_BUSY_TIMEOUT_MS.
+ */
+async function openStore(config: Config, questions: Question[], log: Logger, clock: () => number) {
+  const file = config.databasePath;
+  const budget = config.databaseBusyTimeoutMs;
+  ensureDataDirectory(file);
+  checkDatabaseFile(file);
+  let db: Database | undefined;
+  try {
+    const applied = await retryBusy(() => applyMigrations(file), budget);
+    if (applied.length > 0) log.info({ applied }, 'applied database migrations');
+    const opened = await retryBusy(() => openDatabase(file), budget);
+    db = opened;
+    const store = new Store(opened, { busyBudgetMs: budget });
+    const sync = await syncBank(store, questions, new Date(clock()));
+    let closed = false;
+    const close = async () => {
       if (closed) return;
       closed = true;
       await store.drain();
-      await db.close();
-    },
-  };
+      await opened.close();
+    };
+    return { store, close, sync };
+  } catch (error) {
+    await db?.close().catch(() => {});
+    throw explainStartFailure(file, error, budget);
+  }
 }

@@ -34,7 +34,16 @@ const EnvSchema = z.object({
     .string()
     .trim()
     .default('file:./data/quizbot.db')
-    .refine((v) => /^file:.+/.test(v), 'a SQLite URL of the form file:./path/to/quizbot.db'),
+    .refine(
+      (v) => /^file:[^?#]+$/.test(v),
+      'a SQLite URL of the form file:./path/to/quizbot.db, without ?options',
+    ),
+  DATABASE_BUSY_TIMEOUT_MS: z.coerce
+    .number({ message: 'a whole number of milliseconds from 0 to 600000' })
+    .int('a whole number of milliseconds from 0 to 600000')
+    .min(0, 'a whole number of milliseconds from 0 to 600000')
+    .max(600_000, 'a whole number of milliseconds from 0 to 600000')
+    .default(10_000),
   LOG_LEVEL: z.enum(LOG_LEVELS, { message: `one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   QUESTIONS_DIR: z.string().trim().min(1).default('questions'),
   REMINDER_CRON: cron('* * * * *'),
@@ -58,6 +67,8 @@ export type Config = {
   discordGuildId: string | undefined;
   /** Absolute path of the SQLite file. */
   databasePath: string;
+  /** How long a write (or the start) waits for another process's lock before it gives up. */
+  databaseBusyTimeoutMs: number;
   logLevel: (typeof LOG_LEVELS)[number];
   questionsDir: string;
   reminderCron: string;
@@ -100,6 +111,7 @@ export function parseConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config
     discordApiUrl: e.DISCORD_API_URL,
     discordGuildId: e.DISCORD_GUILD_ID,
     databasePath: path.resolve(cwd, e.DATABASE_URL.slice('file:'.length)),
+    databaseBusyTimeoutMs: e.DATABASE_BUSY_TIMEOUT_MS,
     logLevel: e.LOG_LEVEL,
     questionsDir: path.resolve(cwd, e.QUESTIONS_DIR),
     reminderCron: e.REMINDER_CRON,

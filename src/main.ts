@@ -1,18 +1,24 @@
 import { createApp } from './app.ts';
 import { BankError } from './bank/load.ts';
-import { ConfigError, loadDotEnv, parseConfig } from './config.ts';
+import { type Config, ConfigError, loadDotEnv, parseConfig } from './config.ts';
 import { runConsole } from './console/run.ts';
-import { DatabaseError } from './data/db.ts';
-import { createLogger } from './logger.ts';
+import { DatabaseError, describeCause, faultOf } from './data/errors.ts';
+import { explainStartFailure } from './data/startup.ts';
+import { createLogger, type Logger } from './logger.ts';
 
 /**
  * Entry point: with DISCORD_TOKEN the Discord bot, otherwise the console chat on the same
- * database. Expected failures (config, bank, database) print one clear message and exit 1.
+ * database. Every failure that ends the program is one line on stderr and exit code 1 (the
+ * details, a stack included, go to the log).
  */
+
+let config: Config | undefined;
+let log: Logger | undefined;
+
 async function main(): Promise<number> {
   loadDotEnv();
-  const config = parseConfig(process.env);
-  const log = createLogger(config.logLevel, [config.discordToken]);
+  config = parseConfig(process.env);
+  log = createLogger(config.logLevel, [config.discordToken]);
   const app = await createApp(config, log);
   if (config.discordToken !== undefined) {
     const { runBot } = await import('./discord/bot.ts');
@@ -21,19 +27,28 @@ async function main(): Promise<number> {
   return runConsole(app, { input: process.stdin, output: process.stdout, log });
 }
 
+/** The lines that say why the program stopped; null for a fault nobody foresaw (a bug). */
+function explained(error: unknown): string[] | null {
+  if (error instanceof ConfigError) return error.problems.map((p) => `Configuration error: ${p}`);
+  if (error instanceof BankError) return [`Cannot start: ${error.message}`];
+  if (error instanceof DatabaseError) return [`Database error: ${error.message}`];
+  if (config !== undefined && faultOf(error) !== null) {
+    const { message } = explainStartFailure(config.databasePath, error, config.databaseBusyTimeoutMs);
+    return [`Database error: ${message}`];
+  }
+  return null;
+}
+
 main().then(
   (code) => {
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof ConfigError) {
-      for (const p of error.problems) console.error(`Configuration error: ${p}`);
-    } else if (error instanceof BankError) {
-      console.error(`Cannot start: ${error.message}`);
-    } else if (error instanceof DatabaseError) {
-      console.error(`Database error: ${error.message}`);
-    } else {
-      console.error(error);
+    const lines = explained(error);
+    if (lines !== null) for (const line of lines) console.error(line);
+    else {
+      console.error(`Stopped: ${describeCause(error)} (details in the log)`);
+      log?.fatal({ err: error }, 'stopped by an unexpected error');
     }
     process.exitCode = 1;
   },

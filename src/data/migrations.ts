@@ -63,7 +63,8 @@ export function readMigrationList(migrationsDir: string): MigrationList {
 export function pendingMigrations(databasePath: string, list: MigrationList): string[] {
   const all = list.migrationDirectories.map((d) => d.path);
   if (!existsSync(databasePath)) return all;
-  const db = new Database(databasePath, { readonly: true, fileMustExist: true });
+  // A short busy wait: the caller retries a locked database without blocking the event loop.
+  const db = new Database(databasePath, { readonly: true, fileMustExist: true, timeout: 50 });
   try {
     const table = db
       .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'")
@@ -202,7 +203,9 @@ export async function applyMigrations(
     );
     return out.appliedMigrationNames;
   } catch (error) {
-    throw new DatabaseError(`migrations: cannot apply to ${databasePath}: ${describe(error)}`);
+    throw new DatabaseError(
+      `migrations: cannot apply to ${databasePath}: ${describe(error)}; restore the database from a backup, or point DATABASE_URL at a new file`,
+    );
   }
 }
 

@@ -6,6 +6,7 @@ import { faultOf, WriteFailedError } from './errors.ts';
 import { type Groups, groupsOf } from './groups.ts';
 import { type Members, membersOf } from './members.ts';
 import { type Questions, questionsOf } from './questions.ts';
+import { retryBusy } from './retry.ts';
 import { type Reviews, reviewsOf } from './reviews.ts';
 import { type Sessions, sessionsOf } from './sessions.ts';
 import type { Queryable, Sql } from './sql.ts';
@@ -41,8 +42,6 @@ export type StoreOptions = {
 };
 
 export type WriteStats = { writes: number; retries: number; failed: number; waitedMs: number };
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * The use cases' way to the data. `read` runs on the connection; `write(fn)` runs `fn` in one
@@ -81,47 +80,28 @@ export class Store {
   }
 
   private async attempt<T>(fn: (repos: Repos) => Promise<T>): Promise<T> {
-    const started = Date.now();
-    let pause = 10;
     this.stats.writes++;
-    for (;;) {
-      try {
-        return await this.db.writeTransaction((tx) => fn(reposOf(tx)));
-      } catch (error) {
-        const fault = faultOf(error);
-        if (fault === null) throw error;
-        const waited = Date.now() - started;
-        if (fault !== 'busy' || waited >= this.busyBudgetMs) {
-          this.stats.failed++;
-          throw new WriteFailedError(fault, error);
-        }
-        this.stats.retries++;
-        const wait = Math.min(pause, this.busyBudgetMs - waited) * (0.5 + Math.random());
-        this.stats.waitedMs += wait;
-        await sleep(wait);
-        pause = Math.min(pause * 2, 250);
-      }
+    try {
+      return await retryBusy(
+        () => this.db.writeTransaction((tx) => fn(reposOf(tx))),
+        this.busyBudgetMs,
+        this.stats,
+      );
+    } catch (error) {
+      const fault = faultOf(error);
+      if (fault === null) throw error;
+      this.stats.failed++;
+      throw new WriteFailedError(fault, error);
     }
   }
 
   /** Reads retried briefly on a busy database (WAL readers meet one only during recovery). */
   private retryingReads(): Queryable {
-    const client = this.db.client;
+    const { client } = this.db;
     const budget = this.busyBudgetMs;
-    async function retry<T>(run: () => PromiseLike<T>): Promise<T> {
-      const started = Date.now();
-      for (let pause = 10; ; pause = Math.min(pause * 2, 250)) {
-        try {
-          return await run();
-        } catch (error) {
-          if (faultOf(error) !== 'busy' || Date.now() - started >= budget) throw error;
-          await sleep(pause * (0.5 + Math.random()));
-        }
-      }
-    }
     return {
-      $queryRaw: <T>(query: Sql) => retry(() => client.$queryRaw<T>(query)),
-      $executeRaw: (query: Sql) => retry(() => client.$executeRaw(query)),
+      $queryRaw: <T>(query: Sql) => retryBusy(() => client.$queryRaw<T>(query), budget),
+      $executeRaw: (query: Sql) => retryBusy(() => client.$executeRaw(query), budget),
     };
   }
 }

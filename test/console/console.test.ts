@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -9,7 +9,7 @@ import { rawOptions, tokenize } from '../../src/console/words.ts';
 import { say, translator } from '../../src/i18n/index.ts';
 import { ConsoleDriver } from '../support/console-driver.ts';
 import { FIXTURE_BANK } from '../support/core.ts';
-import { runMain } from '../support/process.ts';
+import { runMain, unprivileged } from '../support/process.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'quizbot-console-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -93,5 +93,23 @@ describe('the console through a pipe', () => {
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(/✔ Correct|✘ Not quite/);
     expect(r.stdout).toContain('Progress for ann');
+  });
+});
+
+describe('a data folder the bot cannot write', () => {
+  const user = unprivileged();
+  it('GIVEN /stats where the picture cannot be saved THEN the progress still shows as text, with the reason', async (t) => {
+    if (user === undefined) return t.skip();
+    const home = mkdtempSync(path.join(tmpdir(), 'quizbot-ro-'));
+    chmodSync(home, 0o777);
+    const r = await runMain(
+      { DATABASE_URL: `file:${path.join(home, 'q.db')}`, QUESTIONS_DIR: FIXTURE_BANK, USER: 'ann' },
+      '/quiz\n/stats\n',
+      { user },
+    );
+    rmSync(home, { recursive: true, force: true });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Progress for ann');
+    expect(r.stdout).toMatch(/\(The progress picture could not be saved: E[A-Z]+\.\)/);
   });
 });

@@ -1,6 +1,6 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { loadBank } from '../../src/bank/load.ts';
-import type { Question } from '../../src/domain/question.ts';
+import type { Bank, Question } from '../../src/domain/question.ts';
 import { FIXTURE_BANK } from './core.ts';
 import { BUNDLE, ROOT, START_FLAGS } from './process.ts';
 
@@ -15,9 +15,10 @@ export class ConsoleDriver {
   private read = 0;
   private readonly child: ChildProcessWithoutNullStreams;
   private readonly exited: Promise<number | null>;
-  private readonly bank = loadBank(FIXTURE_BANK);
+  private readonly bank: Bank;
 
   constructor(env: Record<string, string>) {
+    this.bank = loadBank(env.QUESTIONS_DIR ?? FIXTURE_BANK);
     this.child = spawn(process.execPath, [...START_FLAGS, BUNDLE], {
       cwd: ROOT,
       env: {
@@ -43,6 +44,16 @@ export class ConsoleDriver {
 
   get stderr(): string {
     return this.err;
+  }
+
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
+  /** Kills the process at once (kill -9), as a crash or a pulled plug would. */
+  async kill(): Promise<void> {
+    this.child.kill('SIGKILL');
+    await this.exited;
   }
 
   /** Waits until the output after what was read so far matches; returns that new output. */
@@ -87,31 +98,43 @@ export class ConsoleDriver {
     }
   }
 
-  /** The bank question a printed block shows (its prompt is the line after the header). */
+  /** The bank question a printed block shows (its prompt starts on the line after the header). */
   question(block: string): Question {
-    const prompt = /── Question .*──\n(.*)\n/.exec(block)?.[1];
+    const prompt =
+      /── Question .*──\n([\s\S]*?)\n( {2}1\) A\. |Select all|Answer with|True or false|Type your answer|Think of the answer)/.exec(
+        block,
+      )?.[1];
     const q = this.bank.questions.find((x) => x.prompt === prompt);
     if (q === undefined) throw new Error(`no fixture question with the prompt "${prompt}"`);
     return q;
   }
 
+  /** Waits for the next question (or the end of the session: null); returns its printed block. */
+  async nextQuestion(): Promise<string | null> {
+    const block = await this.until(
+      /(── Question [\s\S]*?(Answer with a number or a letter\.|e\.g\. 1,3|\(t\/f\)|Type your answer\.|press Enter to reveal it\.)\n)|Session done: .*\n|Nothing due.*\n/,
+    );
+    return block.includes('── Question') ? block : null;
+  }
+
+  /** Types the right answer to a printed question (a flashcard: reveal, then grade 5). */
+  async answer(block: string): Promise<void> {
+    if (this.question(block).kind === 'flashcard') {
+      this.type('');
+      await this.until(/5 Right, easy\n/);
+      this.type('5');
+    } else {
+      this.type(this.rightAnswer(block));
+    }
+  }
+
   /** Answers every question of the session just started right; returns how many were asked. */
   async answerSession(): Promise<number> {
     let asked = 0;
-    for (;;) {
-      const block = await this.until(
-        /(── Question [\s\S]*?(Answer with a number or a letter\.|e\.g\. 1,3|\(t\/f\)|Type your answer\.|press Enter to reveal it\.)\n)|Session done: .*\n/,
-      );
-      if (block.includes('Session done')) return asked;
+    for (let block = await this.nextQuestion(); block !== null; block = await this.nextQuestion()) {
       asked++;
-      const q = this.question(block);
-      if (q.kind === 'flashcard') {
-        this.type('');
-        await this.until(/5 Right, easy\n/);
-        this.type('5');
-      } else {
-        this.type(this.rightAnswer(block));
-      }
+      await this.answer(block);
     }
+    return asked;
   }
 }

@@ -9,13 +9,29 @@ export const START_FLAGS = ['--max-old-space-size=128', '--max-semi-space-size=2
 
 export type RunResult = { code: number | null; stdout: string; stderr: string };
 
+/**
+ * The uid and gid of an unprivileged user when the tests run as root (where file permissions
+ * do not apply), so read-only files are read-only to the bot; undefined otherwise.
+ */
+export function unprivileged(): { uid: number; gid: number } | undefined {
+  return process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : undefined;
+}
+
+export type RunOptions = { timeoutMs?: number; user?: { uid: number; gid: number } };
+
 /** Runs what `npm start` runs (the bundle, same V8 flags) as a real process, with the given environment and stdin. */
-export function runMain(env: Record<string, string>, stdin = '', timeoutMs = 60_000): Promise<RunResult> {
+export function runMain(
+  env: Record<string, string>,
+  stdin = '',
+  options: RunOptions | number = {},
+): Promise<RunResult> {
+  const { timeoutMs = 60_000, user } = typeof options === 'number' ? { timeoutMs: options } : options;
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...START_FLAGS, BUNDLE], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'warn', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
+      ...(user === undefined ? {} : user),
     });
     let stdout = '';
     let stderr = '';
