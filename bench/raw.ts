@@ -453,7 +453,7 @@ export class RawCore {
       if (c.dueAt > now && (nextDueAt === null || c.dueAt < nextDueAt)) nextDueAt = c.dueAt;
     }
     const byTopic = new Map<string, TopicProgress>(
-      this.bank.topics.map((t) => [t.id, { topic: t.id, title: t.title, total: 0, seen: 0, learned: 0 }]),
+      this.bank.topics.map((t) => [t.id, { topic: t.id, title: t.titles, total: 0, seen: 0, learned: 0 }]),
     );
     for (const q of this.bank.questions) {
       const t = byTopic.get(q.topic);

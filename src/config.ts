@@ -3,6 +3,7 @@ import { validate as validateCron } from 'node-cron';
 import { z } from 'zod';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const LOG_FORMATS = ['auto', 'json', 'pretty'] as const;
 
 const cron = (fallback: string) =>
   z
@@ -44,7 +45,8 @@ const EnvSchema = z.object({
     .min(0, 'a whole number of milliseconds from 0 to 600000')
     .max(600_000, 'a whole number of milliseconds from 0 to 600000')
     .default(10_000),
-  LOG_LEVEL: z.enum(LOG_LEVELS, { message: `one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { message: `one of ${LOG_LEVELS.join(', ')}` }).optional(),
+  LOG_FORMAT: z.enum(LOG_FORMATS, { message: `one of ${LOG_FORMATS.join(', ')}` }).default('auto'),
   QUESTIONS_DIR: z.string().trim().min(1).default('questions'),
   REMINDER_CRON: cron('* * * * *'),
   LEADERBOARD_CRON: cron('0 9 * * 1'),
@@ -62,6 +64,10 @@ const EnvSchema = z.object({
 });
 
 export type Config = {
+  /** The terminal's language (LC_ALL, LC_MESSAGES or LANG), for the console's auto language. */
+  terminalLanguage: string | undefined;
+  /** The console's local member name (USER). */
+  consoleUser: string;
   discordToken: string | undefined;
   discordApiUrl: string | undefined;
   discordGuildId: string | undefined;
@@ -69,7 +75,10 @@ export type Config = {
   databasePath: string;
   /** How long a write (or the start) waits for another process's lock before it gives up. */
   databaseBusyTimeoutMs: number;
+  /** Defaults to info for the bot, warn in the console (the chat is on the same screen). */
   logLevel: (typeof LOG_LEVELS)[number];
+  /** json for the bot as a service, readable lines in the console (auto picks by mode). */
+  logFormat: 'json' | 'pretty';
   questionsDir: string;
   reminderCron: string;
   leaderboardCron: string;
@@ -107,18 +116,25 @@ export function parseConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config
   }
   const e = result.data;
   return {
+    terminalLanguage: firstSet(env.LC_ALL, env.LC_MESSAGES, env.LANG),
+    consoleUser: firstSet(env.USER, env.USERNAME) ?? 'me',
     discordToken: e.DISCORD_TOKEN,
     discordApiUrl: e.DISCORD_API_URL,
     discordGuildId: e.DISCORD_GUILD_ID,
     databasePath: path.resolve(cwd, e.DATABASE_URL.slice('file:'.length)),
     databaseBusyTimeoutMs: e.DATABASE_BUSY_TIMEOUT_MS,
-    logLevel: e.LOG_LEVEL,
+    logLevel: e.LOG_LEVEL ?? (e.DISCORD_TOKEN === undefined ? 'warn' : 'info'),
+    logFormat: e.LOG_FORMAT === 'auto' ? (e.DISCORD_TOKEN === undefined ? 'pretty' : 'json') : e.LOG_FORMAT,
     questionsDir: path.resolve(cwd, e.QUESTIONS_DIR),
     reminderCron: e.REMINDER_CRON,
     leaderboardCron: e.LEADERBOARD_CRON,
     sessionSize: e.SESSION_SIZE,
     defaultTimezone: e.DEFAULT_TIMEZONE,
   };
+}
+
+function firstSet(...values: (string | undefined)[]): string | undefined {
+  return values.find((v) => v !== undefined && v.trim() !== '' && v !== 'C' && v !== 'POSIX');
 }
 
 /** Reads `.env` when present; variables already set in the environment win. */

@@ -18,13 +18,14 @@ let log: Logger | undefined;
 async function main(): Promise<number> {
   loadDotEnv();
   config = parseConfig(process.env);
-  log = createLogger(config.logLevel, [config.discordToken]);
+  log = createLogger(config.logLevel, [config.discordToken], process.stderr, config.logFormat);
   const app = await createApp(config, log);
   if (config.discordToken !== undefined) {
     const { runBot } = await import('./discord/bot.ts');
     return runBot(app, config, log);
   }
-  return runConsole(app, { input: process.stdin, output: process.stdout, log });
+  const terminal = { memberName: config.consoleUser, language: config.terminalLanguage };
+  return runConsole(app, { input: process.stdin, output: process.stdout, log, ...terminal });
 }
 
 /** The lines that say why the program stopped; null for a fault nobody foresaw (a bug). */

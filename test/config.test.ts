@@ -20,12 +20,26 @@ function problems(env: Record<string, string>): string[] {
 }
 
 describe('configuration', () => {
+  it('GIVEN a token THEN the bot logs JSON at info, unless LOG_LEVEL and LOG_FORMAT say otherwise', () => {
+    const token = 'MTA5ODc2NTQzMjEwOTg3NjU0.GxYz12.abcdefghijklmnopqrstuvwxyz0123';
+    expect(parseConfig({ DISCORD_TOKEN: token })).toMatchObject({ logLevel: 'info', logFormat: 'json' });
+    expect(parseConfig({ DISCORD_TOKEN: token, LOG_FORMAT: 'pretty', LOG_LEVEL: 'debug' })).toMatchObject({
+      logLevel: 'debug',
+      logFormat: 'pretty',
+    });
+    expect(problems({ LOG_FORMAT: 'xml' })).toEqual([
+      'LOG_FORMAT: expected one of auto, json, pretty (got "xml")',
+    ]);
+  });
+
   it('GIVEN no variables THEN defaults apply and the database lives in ./data', () => {
     const c = parseConfig({}, '/srv/bot');
     expect(c).toMatchObject({
       discordToken: undefined,
       databasePath: '/srv/bot/data/quizbot.db',
-      logLevel: 'info',
+      // No token: the console, whose chat shares the screen with the log.
+      logLevel: 'warn',
+      logFormat: 'pretty',
       reminderCron: '* * * * *',
       leaderboardCron: '0 9 * * 1',
       sessionSize: 10,

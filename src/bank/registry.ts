@@ -21,7 +21,12 @@ export function readRegistry(dir: string, names: string[], report: Reporter): Re
     report.zod(f, [], undefined, parsed.error);
     return empty;
   }
-  return parsed.data;
+  const { notes, services, topics } = parsed.data;
+  return {
+    notes,
+    services,
+    topics: topics.map(({ ko, vi, ...t }) => ({ ...t, titles: { en: t.title, ko, vi } })),
+  };
 }
 
 /** Every topic needs its file, and every topic's service must be known. */

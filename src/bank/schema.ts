@@ -102,6 +102,8 @@ export const TopicFileSchema = z.strictObject({
 
 export const RegistrySchema = z.strictObject({
   notes: z.array(z.strictObject({ id, file: z.string().min(1), title: text(200) })),
-  topics: z.array(z.strictObject({ id, title: text(80), service: id })),
+  topics: z.array(
+    z.strictObject({ id, title: text(80), service: id, ko: text(80).optional(), vi: text(80).optional() }),
+  ),
   services: z.array(z.strictObject({ id, name: text(80), aliases: z.array(z.string()).default([]) })),
 });

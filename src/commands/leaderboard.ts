@@ -4,7 +4,7 @@ import { defineCommand, notice } from './define.ts';
 
 export const leaderboard = defineCommand({
   name: 'leaderboard',
-  options: [{ name: 'period', type: 'string', choices: PERIODS }],
+  options: [{ name: 'period', type: 'string', choices: { values: PERIODS, catalogue: 'periods' } }],
   schema: z.object({ period: z.enum(PERIODS, { message: 'options.problems.period' }).default('week') }),
   contexts: 'guild',
   run: async (ctx, caller, o) => {

@@ -5,7 +5,7 @@ import type { Progress } from '../core/progress.ts';
 import type { ReminderJob } from '../core/reminders.ts';
 import type { Settings } from '../core/settings.ts';
 import type { AnswerResult, PresentedQuestion, Schedule, StartResult } from '../core/study/index.ts';
-import type { Comparison } from '../domain/question.ts';
+import type { Comparison, LocalText } from '../domain/question.ts';
 import type { Message } from '../i18n/index.ts';
 
 /**
@@ -13,7 +13,7 @@ import type { Message } from '../i18n/index.ts';
  * per kind (Discord embeds and buttons, console text).
  */
 export type Outcome =
-  | { kind: 'session'; start: StartResult; topicTitle: string | undefined }
+  | { kind: 'session'; start: StartResult; topicTitle: LocalText | undefined }
   | { kind: 'question'; question: PresentedQuestion; mask?: number; revealed?: boolean }
   | { kind: 'answer'; result: AnswerResult; today: string }
   | { kind: 'guessed'; schedule: Schedule | null; today: string }

@@ -14,7 +14,7 @@ export async function startOutcome(
 ): Promise<Outcome> {
   const topic = topicQuery === undefined ? undefined : resolveTopic(ctx.core, topicQuery);
   const start = await startSession(ctx.core, caller.memberId, { topic: topic?.id, mode });
-  return { kind: 'session', start, topicTitle: topic?.title };
+  return { kind: 'session', start, topicTitle: topic?.titles };
 }
 
 export const quiz = defineCommand({

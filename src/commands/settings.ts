@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { getSettings, isChange, updateSettings } from '../core/settings.ts';
+import { LANGUAGES } from '../i18n/index.ts';
 import { defineCommand } from './define.ts';
 
 export const settings = defineCommand({
@@ -9,6 +10,7 @@ export const settings = defineCommand({
     { name: 'reminder_time', type: 'string', maxLength: 5 },
     { name: 'reminders', type: 'boolean' },
     { name: 'new_per_day', type: 'integer', min: 0, max: 50 },
+    { name: 'language', type: 'string', choices: { values: LANGUAGES, catalogue: 'languages' } },
   ],
   schema: z.object({
     timezone: z
@@ -30,6 +32,7 @@ export const settings = defineCommand({
       .min(0, 'options.problems.new-per-day')
       .max(50, 'options.problems.new-per-day')
       .optional(),
+    language: z.enum(LANGUAGES, { message: 'options.problems.language' }).optional(),
   }),
   contexts: 'guild-and-dm',
   run: async (ctx, caller, o) => {
@@ -38,6 +41,7 @@ export const settings = defineCommand({
       reminderTime: o.reminder_time,
       remindersEnabled: o.reminders,
       newPerDay: o.new_per_day,
+      language: o.language,
     };
     if (!isChange(change))
       return { kind: 'settings', settings: await getSettings(ctx.core, caller.memberId), saved: false };

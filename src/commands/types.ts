@@ -12,8 +12,8 @@ export type OptionDef = {
   type: 'string' | 'integer' | 'boolean' | 'channel';
   required?: boolean;
   autocomplete?: AutocompleteSource;
-  /** Choice values; their names are `periods.<value>` and the like, see `choiceLabels`. */
-  choices?: readonly string[];
+  /** Choice values; each one's name is `<catalogue>.<value>` in the message catalogue. */
+  choices?: { values: readonly string[]; catalogue: 'periods' | 'languages' };
   min?: number;
   max?: number;
   maxLength?: number;

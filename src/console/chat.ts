@@ -9,7 +9,7 @@ import { answerQuestion, markGuessed } from '../core/study/index.ts';
 import { studyDay } from '../domain/day.ts';
 import type { Answer } from '../domain/grading.ts';
 import { isGrade } from '../domain/sm2.ts';
-import { dynamicKey, say, type T, translator } from '../i18n/index.ts';
+import { dynamicKey, resolveLocale, say, type T, translator } from '../i18n/index.ts';
 import { renderReveal } from './render/quiz.ts';
 import { type After, type Screen, show } from './show.ts';
 import { parseChoice, parseTrueFalse, rawOptions, tokenize } from './words.ts';
@@ -29,16 +29,19 @@ export class ConsoleChat {
   private pending: After = { kind: 'none' };
   private timezone = 'UTC';
   private lastReviewId: number | null = null;
-  readonly t: T = translator('en');
+  /** The member's language, or the terminal's while theirs is auto; set again as they come in. */
+  t: T;
 
   constructor(
     private readonly ctx: CoreContext,
     private readonly write: (text: string) => void,
     memberName: string,
     private readonly imageDir: string,
+    private readonly language: string | undefined = undefined,
   ) {
     this.memberName = memberName;
     this.memberId = ConsoleChat.idFor(memberName);
+    this.t = translator(resolveLocale(null, language));
   }
 
   static idFor(name: string): string {
@@ -72,10 +75,12 @@ export class ConsoleChat {
     const caller = {
       memberId: this.memberId,
       displayName: this.memberName,
+      locale: this.language ?? null,
       group: { id: CONSOLE_GROUP_ID, name: this.groupName },
     };
     const { member } = await ensureMember(this.ctx, caller);
     this.timezone = member.timezone;
+    this.t = translator(resolveLocale(member.language, this.language));
     return { ...caller, member, canManageServer: false };
   }
 

@@ -11,7 +11,9 @@ export type ConsoleOptions = {
   input: Readable;
   output: Writable;
   log: Logger;
-  memberName?: string;
+  memberName: string;
+  /** The terminal's language (LANG), followed when the member's language is auto. */
+  language?: string | undefined;
   imageDir?: string;
 };
 
@@ -38,8 +40,9 @@ export async function runConsole(app: App, options: ConsoleOptions): Promise<num
   const chat = new ConsoleChat(
     app.ctx,
     write,
-    options.memberName ?? process.env.USER ?? 'me',
+    options.memberName,
     options.imageDir ?? path.resolve('data'),
+    options.language,
   );
   const isTerminal = (input as { isTTY?: boolean }).isTTY === true;
   const rl = createInterface({

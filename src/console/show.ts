@@ -54,7 +54,7 @@ export function pictureName(memberId: string): string {
 /** Writes the progress picture; the text says where, or why it could not (the text alone still shows). */
 async function picture(s: Screen, p: Progress): Promise<string> {
   try {
-    const png = await renderProgressOf(p);
+    const png = await renderProgressOf(p, s.t);
     mkdirSync(s.imageDir, { recursive: true });
     const file = path.join(s.imageDir, pictureName(s.memberId));
     writeFileSync(file, png);

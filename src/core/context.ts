@@ -74,4 +74,5 @@ export type UserErrorCode =
   | 'invalid-timezone'
   | 'invalid-time'
   | 'invalid-new-per-day'
+  | 'invalid-language'
   | 'invalid-option';

@@ -1,8 +1,9 @@
 import { addDays, dayStart, studyDay } from '../domain/day.ts';
 import { LEARNED_INTERVAL_DAYS, streakNow } from '../domain/progress.ts';
+import type { LocalText } from '../domain/question.ts';
 import { type CoreContext, UserError } from './context.ts';
 
-export type TopicProgress = { topic: string; title: string; total: number; seen: number; learned: number };
+export type TopicProgress = { topic: string; title: LocalText; total: number; seen: number; learned: number };
 
 export type Progress = {
   displayName: string;
@@ -57,7 +58,7 @@ export async function getProgress(ctx: CoreContext, memberId: string): Promise<P
     if (due > now && (nextDueAt === null || due < nextDueAt)) nextDueAt = due;
   }
   const byTopic = new Map<string, TopicProgress>(
-    ctx.bank.topics.map((t) => [t.id, { topic: t.id, title: t.title, total: 0, seen: 0, learned: 0 }]),
+    ctx.bank.topics.map((t) => [t.id, { topic: t.id, title: t.titles, total: 0, seen: 0, learned: 0 }]),
   );
   for (const q of ctx.bank.questions) {
     const t = byTopic.get(q.topic);

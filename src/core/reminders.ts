@@ -2,6 +2,7 @@ import type { Member } from '../data/types.ts';
 import { calendarDate } from '../domain/day.ts';
 import { streakNow } from '../domain/progress.ts';
 import { MAX_REMINDER_ATTEMPTS, nextReminderAfter, REMINDER_RETRY_DELAYS_MS } from '../domain/reminder.ts';
+import { type Locale, resolveLocale } from '../i18n/index.ts';
 import type { CoreContext } from './context.ts';
 import { type StartResult, startSession } from './study/index.ts';
 
@@ -21,6 +22,8 @@ export type ReminderJob = {
   due: number;
   newCount: number;
   streak: number;
+  /** The member's language: theirs, else the locale of their last interaction. */
+  locale: Locale;
   start: Extract<StartResult, { kind: 'question' }>;
 };
 
@@ -99,6 +102,7 @@ export async function prepareReminder(
     due: await ctx.store.read.cards.countDue(member.id, new Date(now)),
     newCount: start.resumed ? 0 : start.newCount,
     streak: streakNow(member, now),
+    locale: resolveLocale(member.language, member.lastLocale),
     start,
   };
 }

@@ -2,6 +2,7 @@ import { isValidTimeZone } from '../config.ts';
 import type { Member } from '../data/types.ts';
 import { streakNow } from '../domain/progress.ts';
 import { formatReminderTime, nextReminderAfter, parseReminderTime } from '../domain/reminder.ts';
+import { isLanguage, LANGUAGES } from '../i18n/index.ts';
 import { type CoreContext, UserError } from './context.ts';
 
 export type Settings = {
@@ -9,6 +10,8 @@ export type Settings = {
   reminderTime: string;
   remindersEnabled: boolean;
   newPerDay: number;
+  /** auto, en, ko or vi. */
+  language: string;
   dmsClosed: boolean;
   nextReminderAt: number | null;
   streak: number;
@@ -19,6 +22,7 @@ export type SettingsChange = {
   reminderTime?: string | undefined;
   remindersEnabled?: boolean | undefined;
   newPerDay?: number | undefined;
+  language?: string | undefined;
 };
 
 export const MAX_NEW_PER_DAY = 50;
@@ -29,6 +33,7 @@ function view(ctx: CoreContext, m: Member): Settings {
     reminderTime: formatReminderTime(m.reminderMinute),
     remindersEnabled: m.remindersEnabled,
     newPerDay: m.newPerDay,
+    language: m.language,
     dmsClosed: m.dmsClosed,
     nextReminderAt: m.nextReminderAt?.getTime() ?? null,
     streak: streakNow(m, ctx.clock()),
@@ -50,6 +55,7 @@ type Validated = {
   reminderMinute?: number;
   remindersEnabled?: boolean;
   newPerDay?: number;
+  language?: string;
 };
 
 function validate(change: SettingsChange): Validated {
@@ -73,6 +79,11 @@ function validate(change: SettingsChange): Validated {
     data.newPerDay = n;
   }
   if (change.remindersEnabled !== undefined) data.remindersEnabled = change.remindersEnabled;
+  if (change.language !== undefined) {
+    if (!isLanguage(change.language))
+      throw new UserError('invalid-language', { language: change.language, choices: LANGUAGES.join(', ') });
+    data.language = change.language;
+  }
   return data;
 }
 

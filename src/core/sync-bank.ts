@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { QuestionRow } from '../data/questions.ts';
+import type { QuestionRow, Questions } from '../data/questions.ts';
 import type { Store } from '../data/store.ts';
 import type { Question } from '../domain/question.ts';
 
@@ -10,9 +10,11 @@ export function contentHash(q: Question): string {
   return createHash('sha256').update(JSON.stringify(q)).digest('hex').slice(0, 32);
 }
 
-/** Mirrors the bank into the database: adds new questions, updates changed, retires removed, revives returned. */
-export async function syncBank(store: Store, questions: Question[], now: Date): Promise<SyncResult> {
-  const existing = new Map((await store.read.questions.all()).map((r) => [r.id, r]));
+type Plan = { added: QuestionRow[]; changed: QuestionRow[]; retire: string[]; result: SyncResult };
+
+/** What the database needs to mirror the bank, from what it holds now. */
+async function plan(mirror: Questions, questions: Question[]): Promise<Plan> {
+  const existing = new Map((await mirror.all()).map((r) => [r.id, r]));
   const inBank = new Set(questions.map((q) => q.id));
   const result: SyncResult = { added: 0, updated: 0, retired: 0, revived: 0 };
   const added: QuestionRow[] = [];
@@ -30,11 +32,25 @@ export async function syncBank(store: Store, questions: Question[], now: Date): 
   const retire = [...existing.values()].filter((r) => !r.retired && !inBank.has(r.id)).map((r) => r.id);
   result.added = added.length;
   result.retired = retire.length;
-  if (added.length + changed.length + retire.length === 0) return result;
-  await store.write(async ({ questions: mirror }) => {
-    await mirror.insert(added, now);
-    for (const row of changed) await mirror.update(row, now);
-    if (retire.length > 0) await mirror.retire(retire, now);
+  return { added, changed, retire, result };
+}
+
+const nothingToDo = (p: Plan) => p.added.length + p.changed.length + p.retire.length === 0;
+
+/**
+ * Mirrors the bank into the database: adds new questions, updates changed, retires removed,
+ * revives returned. Several processes may start at once on one database: the plan is made
+ * again inside the write, so the second of them finds the first one's work done.
+ */
+export async function syncBank(store: Store, questions: Question[], now: Date): Promise<SyncResult> {
+  const first = await plan(store.read.questions, questions);
+  if (nothingToDo(first)) return first.result;
+  return store.write(async ({ questions: mirror }) => {
+    const p = await plan(mirror, questions);
+    if (nothingToDo(p)) return p.result;
+    await mirror.insert(p.added, now);
+    for (const row of p.changed) await mirror.update(row, now);
+    if (p.retire.length > 0) await mirror.retire(p.retire, now);
+    return p.result;
   });
-  return result;
 }

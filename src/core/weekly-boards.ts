@@ -1,4 +1,5 @@
 import { dayStart, studyDay, weekStart } from '../domain/day.ts';
+import { type Locale, resolveLocale } from '../i18n/index.ts';
 import type { CoreContext } from './context.ts';
 import { getLeaderboard, type Leaderboard, periodStart } from './leaderboard.ts';
 
@@ -9,7 +10,8 @@ import { getLeaderboard, type Leaderboard, periodStart } from './leaderboard.ts'
  */
 
 export interface BoardPoster {
-  postBoard(channelId: string, board: Leaderboard, groupName: string): Promise<void>;
+  /** Posts the board in the server's language (its preferred locale as Discord last reported it). */
+  postBoard(channelId: string, board: Leaderboard, groupName: string, locale: Locale): Promise<void>;
 }
 
 export type BoardRound = { period: string; posted: number; skipped: number; empty: number; failed: number };
@@ -45,7 +47,7 @@ export async function postWeeklyBoards(
       // Nobody studied: say nothing rather than post an empty board every week.
       if (board.entries.length === 0) round.empty++;
       else {
-        await poster.postBoard(channelId, board, group.name);
+        await poster.postBoard(channelId, board, group.name, resolveLocale(null, group.locale));
         round.posted++;
       }
       await ctx.store.write(({ groups }) => groups.markBoardPosted(group.id, period));

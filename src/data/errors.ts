@@ -21,9 +21,15 @@ export class DatabaseError extends Error {
   override name = 'DatabaseError';
 }
 
+/**
+ * One line of an error's message that says what happened. Prisma's raw-query errors open with
+ * "Invalid `prisma.$executeRaw()` invocation:" and carry the driver's words on a later line.
+ */
 export function describeCause(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n').find((l) => l.trim() !== '') ?? 'unknown error';
+  const lines = message.split('\n').filter((l) => l.trim() !== '' && !/^Invalid `prisma\./.test(l.trim()));
+  const driver = lines.find((l) => /Message: `/.test(l));
+  return (driver ?? lines[0] ?? 'unknown error').trim();
 }
 
 /** SQLite's primary result codes (the low byte of an extended code). */

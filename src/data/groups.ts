@@ -15,7 +15,7 @@ export function groupsOf(q: Queryable) {
     },
 
     /** Records the group (a null name keeps the stored one) and the member's place in it. */
-    async join(group: { id: string; name: string | null }, memberId: string, now: Date): Promise<void> {
+    async join(group: GroupRef, memberId: string, now: Date): Promise<void> {
       await upsertGroup(q, group, now);
       await exec(
         q,
@@ -24,11 +24,7 @@ export function groupsOf(q: Queryable) {
       );
     },
 
-    async setBoardChannel(
-      group: { id: string; name: string | null },
-      channelId: string,
-      now: Date,
-    ): Promise<void> {
+    async setBoardChannel(group: GroupRef, channelId: string, now: Date): Promise<void> {
       await upsertGroup(q, group, now);
       await exec(q, sql`UPDATE "Group" SET "leaderboardChannelId" = ${channelId} WHERE "id" = ${group.id}`);
     },
@@ -46,26 +42,20 @@ export function groupsOf(q: Queryable) {
   };
 }
 
-async function upsertGroup(
-  q: Queryable,
-  group: { id: string; name: string | null },
-  now: Date,
-): Promise<void> {
-  const name = group.name ?? `Server ${group.id}`;
+/** A server as an interaction knows it: the name and locale may be unknown (null: keep the stored ones). */
+export type GroupRef = { id: string; name: string | null; locale?: string | null };
+
+async function upsertGroup(q: Queryable, group: GroupRef, now: Date): Promise<void> {
+  const locale = group.locale ?? null;
   // "Group" is quoted everywhere: it is a keyword in SQL.
-  if (group.name === null) {
-    await exec(
-      q,
-      sql`INSERT INTO "Group" ("id", "name", "createdAt") VALUES (${group.id}, ${name}, ${now})
-          ON CONFLICT ("id") DO NOTHING`,
-    );
-  } else {
-    await exec(
-      q,
-      sql`INSERT INTO "Group" ("id", "name", "createdAt") VALUES (${group.id}, ${name}, ${now})
-          ON CONFLICT ("id") DO UPDATE SET "name" = ${name}`,
-    );
-  }
+  await exec(
+    q,
+    sql`INSERT INTO "Group" ("id", "name", "locale", "createdAt")
+        VALUES (${group.id}, ${group.name ?? `Server ${group.id}`}, ${locale}, ${now})
+        ON CONFLICT ("id") DO UPDATE SET
+          "name" = COALESCE(${group.name}, "Group"."name"),
+          "locale" = COALESCE(${locale}, "Group"."locale")`,
+  );
 }
 
 export type Groups = ReturnType<typeof groupsOf>;

@@ -13,6 +13,8 @@ export type MemberPatch = Partial<
     | 'dmsClosed'
     | 'dmChannelId'
     | 'newPerDay'
+    | 'language'
+    | 'lastLocale'
     | 'nextReminderAt'
     | 'currentStreak'
     | 'longestStreak'
@@ -28,6 +30,8 @@ const PATCHABLE: readonly (keyof MemberPatch)[] = [
   'dmsClosed',
   'dmChannelId',
   'newPerDay',
+  'language',
+  'lastLocale',
   'nextReminderAt',
   'currentStreak',
   'longestStreak',
@@ -38,6 +42,7 @@ export type NewMember = {
   id: string;
   displayName: string;
   timezone: string;
+  lastLocale: string | null;
   nextReminderAt: Date;
   now: Date;
 };
@@ -52,8 +57,8 @@ export function membersOf(q: Queryable) {
     async create(m: NewMember): Promise<Member> {
       await exec(
         q,
-        sql`INSERT INTO "Member" ("id", "displayName", "timezone", "nextReminderAt", "createdAt", "updatedAt")
-            VALUES (${m.id}, ${m.displayName}, ${m.timezone}, ${m.nextReminderAt}, ${m.now}, ${m.now})
+        sql`INSERT INTO "Member" ("id", "displayName", "timezone", "lastLocale", "nextReminderAt", "createdAt", "updatedAt")
+            VALUES (${m.id}, ${m.displayName}, ${m.timezone}, ${m.lastLocale}, ${m.nextReminderAt}, ${m.now}, ${m.now})
             ON CONFLICT ("id") DO NOTHING`,
       );
       const row = await first<Member>(q, sql`SELECT * FROM "Member" WHERE "id" = ${m.id}`);

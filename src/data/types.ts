@@ -12,6 +12,9 @@ export type Member = {
   dmsClosed: boolean;
   dmChannelId: string | null;
   newPerDay: number;
+  /** auto, en, ko or vi. */
+  language: string;
+  lastLocale: string | null;
   nextReminderAt: Date | null;
   currentStreak: number;
   longestStreak: number;
@@ -25,6 +28,7 @@ export type Group = {
   name: string;
   leaderboardChannelId: string | null;
   lastBoardPostedFor: string | null;
+  locale: string | null;
   createdAt: Date;
 };
 

@@ -6,6 +6,8 @@ export const DiscordCode = {
   UnknownInteraction: 10062,
   MissingAccess: 50001,
   CannotMessageUser: 50007,
+  /** The member shares no server with the bot (or has server DMs off): a user install, say. */
+  NoMutualGuilds: 50278,
   MissingPermissions: 50013,
 } as const;
 

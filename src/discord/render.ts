@@ -1,6 +1,6 @@
 import type { Outcome } from '../commands/outcome.ts';
 import type { BankIndex } from '../core/context.ts';
-import { say, type T } from '../i18n/index.ts';
+import { local, say, type T } from '../i18n/index.ts';
 import { describeDue } from '../render/text.ts';
 import { serverBoardView } from './views/board.ts';
 import { noticeView, type View } from './views/common.ts';
@@ -36,8 +36,10 @@ const aside = (view: View): Rendered => ({ view, as: 'notice' });
 export function render(o: Outcome, r: RenderContext): Rendered {
   const { t } = r;
   switch (o.kind) {
-    case 'session':
-      return main(startView(t, o.start, o.topicTitle, r.sessionSize));
+    case 'session': {
+      const topic = o.topicTitle === undefined ? undefined : local(o.topicTitle, t.locale);
+      return main(startView(t, o.start, topic, r.sessionSize));
+    }
     case 'question':
       return main(
         questionView(t, o.question, {

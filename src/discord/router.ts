@@ -2,6 +2,7 @@ import {
   type AutocompleteInteraction,
   type ButtonInteraction,
   type Interaction,
+  InteractionContextType,
   LabelBuilder,
   ModalBuilder,
   type ModalSubmitInteraction,
@@ -11,7 +12,7 @@ import {
 } from 'discord.js';
 import { type Caller, ensureMember } from '../core/members.ts';
 import { studyDay } from '../domain/day.ts';
-import { type T, translator } from '../i18n/index.ts';
+import { resolveLocale, type T, translator } from '../i18n/index.ts';
 import { autocompleteChoices } from './autocomplete.ts';
 import { submitAnswer } from './buttons/answer.ts';
 import { runButton } from './buttons/index.ts';
@@ -31,11 +32,23 @@ import { noticeView } from './views/common.ts';
 
 export type { InteractionDeps } from './turn.ts';
 
-export function callerOf(interaction: Interaction): Caller {
-  const group = interaction.inGuild()
-    ? { id: interaction.guildId, name: interaction.guild?.name ?? null }
-    : null;
-  return { memberId: interaction.user.id, displayName: interaction.user.displayName, group };
+/**
+ * Who is asking, from where. A server counts as a study group only where the server added the
+ * app: a member's own install (user install) used inside some server joins them to no group there.
+ */
+export function callerOf(i: Interaction): Caller {
+  const owners = i.authorizingIntegrationOwners;
+  const serverInstalled = owners.guildId !== null || owners.userId === null;
+  const group =
+    i.inGuild() && serverInstalled
+      ? { id: i.guildId, name: i.guild?.name ?? null, locale: i.guildLocale ?? null }
+      : null;
+  return { memberId: i.user.id, displayName: i.user.displayName, locale: i.locale ?? null, group };
+}
+
+/** Replies others could see go ephemeral: in servers, and in DMs and group DMs between other people. */
+export function privateReplies(i: Interaction): boolean {
+  return i.inGuild() || i.context === InteractionContextType.PrivateChannel;
 }
 
 export function describeInteraction(i: Interaction): Record<string, unknown> {
@@ -87,19 +100,25 @@ async function runClick(turn: Turn, i: ButtonInteraction, id: CustomId | null): 
   await runButton(turn, id, i);
 }
 
+/** The member's language: their choice, else the interaction's locale; settable once they are known. */
+type Speaker = { t: T };
+
 async function route(
   deps: InteractionDeps,
   i: AnswerableInteraction,
   responder: Responder,
-  t: T,
+  speaker: Speaker,
 ): Promise<void> {
   const { ctx } = deps;
   const id = i.isChatInputCommand() ? null : parseCustomId(i.customId);
   // The form is the response, so it goes first; the member is refreshed right after.
   const opensForm = i.isButton() && id?.kind === 'text';
-  if (opensForm) await responder.modal(i, answerForm(t, id.sessionId, id.step));
+  if (opensForm) await responder.modal(i, answerForm(speaker.t, id.sessionId, id.step));
   const caller = callerOf(i);
   const { member, dmsWereClosed } = await ensureMember(ctx, caller);
+  const t = translator(resolveLocale(member.language, i.locale));
+  speaker.t = t;
+  const serverT = translator(resolveLocale(null, i.guildLocale));
   const canManageServer = i.inGuild() && i.memberPermissions?.has(PermissionFlagsBits.ManageGuild) === true;
   const turn: Turn = {
     deps,
@@ -107,7 +126,7 @@ async function route(
     responder,
     t,
     today: studyDay(ctx.clock(), member.timezone),
-    commands: { core: ctx, ports: discordPorts(deps.client, deps.log, i.guildId, t) },
+    commands: { core: ctx, ports: discordPorts(deps.client, deps.log, i.guildId, serverT) },
   };
   if (i.isChatInputCommand()) await runSlashCommand(turn, i);
   else if (i.isButton()) await runClick(turn, i, id);
@@ -127,7 +146,7 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
       return;
     }
     if (!interaction.isChatInputCommand() && !interaction.isButton() && !interaction.isModalSubmit()) return;
-    const t = translator('en');
+    const speaker: Speaker = { t: translator(resolveLocale(null, interaction.locale)) };
     const updates = interaction.isButton() || (interaction.isModalSubmit() && interaction.isFromMessage());
     // A button that opens a form must answer with the form itself: no automatic defer there.
     const opensForm = interaction.isButton() && parseCustomId(interaction.customId)?.kind === 'text';
@@ -136,14 +155,14 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
     const responder = new Responder(
       interaction,
       updates,
-      interaction.inGuild(),
+      privateReplies(interaction),
       opensForm ? null : deps.deferAfterMs,
       onDeferFailed,
     );
     try {
-      await route(deps, interaction, responder, t);
+      await route(deps, interaction, responder, speaker);
     } catch (error) {
-      const view = failureView(t, error, interaction, log, describeInteraction(interaction));
+      const view = failureView(speaker.t, error, interaction, log, describeInteraction(interaction));
       if (view !== null) {
         await responder
           .notice(view)

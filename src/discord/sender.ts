@@ -2,7 +2,7 @@ import { type Client, Routes } from 'discord.js';
 import type { Leaderboard } from '../core/leaderboard.ts';
 import type { ReminderJob } from '../core/reminders.ts';
 import type { BoardPoster } from '../core/weekly-boards.ts';
-import { translator } from '../i18n/index.ts';
+import { type Locale, translator } from '../i18n/index.ts';
 import type { Logger } from '../logger.ts';
 import type { ReminderSender, SendOutcome } from '../scheduler/reminders.ts';
 import { DiscordCode, describeError, errorSummary, isDiscordError } from './errors.ts';
@@ -31,7 +31,7 @@ export function createDiscordSender(client: Client, log: Logger): ReminderSender
 
   return {
     async sendReminder(job: ReminderJob): Promise<SendOutcome> {
-      const view = reminderView(translator('en'), job);
+      const view = reminderView(translator(job.locale), job);
       try {
         if (job.dmChannelId !== null) {
           try {
@@ -46,14 +46,16 @@ export function createDiscordSender(client: Client, log: Logger): ReminderSender
         await post(dm.id, view);
         return { status: 'sent', dmChannelId: dm.id };
       } catch (error) {
-        if (isDiscordError(error, DiscordCode.CannotMessageUser)) return { status: 'dms-closed' };
+        // Closed DMs, or (a user install) no server shared with the bot: stop until they use a command.
+        if (isDiscordError(error, DiscordCode.CannotMessageUser, DiscordCode.NoMutualGuilds))
+          return { status: 'dms-closed' };
         log.debug({ member: job.memberId, error: describeError(error) }, 'DM send failed');
         return { status: 'failed', error: errorSummary(error) };
       }
     },
 
-    async postBoard(channelId: string, board: Leaderboard, groupName: string): Promise<void> {
-      await post(channelId, weeklyBoardView(translator('en'), board, groupName));
+    async postBoard(channelId: string, board: Leaderboard, groupName: string, locale: Locale): Promise<void> {
+      await post(channelId, weeklyBoardView(translator(locale), board, groupName));
     },
   };
 }

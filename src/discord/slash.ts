@@ -61,7 +61,7 @@ export function discordPorts(client: Client, log: Logger, guildId: string | null
 /** Draws the progress picture; text only (logged) when drawing fails. */
 async function picture(turn: Turn, progress: Progress): Promise<Buffer | null> {
   try {
-    return await renderProgressOf(progress);
+    return await renderProgressOf(progress, turn.t);
   } catch (error) {
     turn.deps.log.error(
       { member: turn.caller.memberId, error: describeError(error) },

@@ -57,7 +57,11 @@ export type Comparison = {
   docs: string | undefined;
 };
 
-export type Topic = { id: string; title: string; service: string };
+/** A display name in English and, where the bank gives them, Korean and Vietnamese. */
+export type LocalText = { en: string; ko?: string | undefined; vi?: string | undefined };
+
+/** A topic: `title` is the English name (what members type); `titles` every language's. */
+export type Topic = { id: string; title: string; service: string; titles: LocalText };
 export type Service = { id: string; name: string; aliases: string[] };
 export type Note = { id: string; file: string; title: string };
 

@@ -1,5 +1,7 @@
 import i18next, { type i18n } from 'i18next';
 import en from './locales/en.json' with { type: 'json' };
+import ko from './locales/ko.json' with { type: 'json' };
+import vi from './locales/vi.json' with { type: 'json' };
 
 /**
  * Every word the bot says, in catalogues per language (src/i18n/locales/*.json), through
@@ -7,8 +9,11 @@ import en from './locales/en.json' with { type: 'json' };
  * bank itself stays in English; everything around it is translated.
  */
 
-export const LOCALES = ['en'] as const;
+export const LOCALES = ['en', 'ko', 'vi'] as const;
 export type Locale = (typeof LOCALES)[number];
+/** What a member can choose with /settings language: a language, or auto. */
+export const LANGUAGES = ['auto', ...LOCALES] as const;
+export type Language = (typeof LANGUAGES)[number];
 
 type Leaves<T, P extends string = ''> = {
   [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
@@ -48,7 +53,7 @@ function catalogue(): i18n {
       fallbackLng: 'en',
       supportedLngs: [...LOCALES],
       initAsync: false,
-      resources: { en: { translation: en } },
+      resources: { en: { translation: en }, ko: { translation: ko }, vi: { translation: vi } },
       interpolation: { escapeValue: false },
       returnNull: false,
     });
@@ -71,6 +76,29 @@ export function translator(locale: Locale): T {
 
 export const say = (t: T, m: Message): string => t(m.key, m.params);
 
+/** A bank display name in the reader's language, English where the bank has no translation. */
+export function local(
+  text: { en: string; ko?: string | undefined; vi?: string | undefined },
+  locale: Locale,
+): string {
+  return text[locale] ?? text.en;
+}
+
 export function isLocale(value: string): value is Locale {
   return (LOCALES as readonly string[]).includes(value);
+}
+
+/**
+ * The language to speak to a member: their own choice, else the locale Discord (or the
+ * terminal's LANG) reports, mapped to ours (en-US, en-GB -> en; ko; vi; anything else -> en).
+ */
+export function resolveLocale(language: string | null | undefined, seen: string | null | undefined): Locale {
+  if (language !== null && language !== undefined && language !== 'auto' && isLocale(language))
+    return language;
+  const base = (seen ?? '').toLowerCase().replace('_', '-').split(/[-.]/)[0] ?? '';
+  return isLocale(base) ? base : 'en';
+}
+
+export function isLanguage(value: string): value is Language {
+  return (LANGUAGES as readonly string[]).includes(value);
 }

@@ -65,7 +65,7 @@ export function comparisonTable(c: Comparison, maxWidth = 100): string {
   return [renderRow(header), rule, ...rows.map(renderRow)].join('\n');
 }
 
-const DATE_LOCALES: Record<T['locale'], string> = { en: 'en-GB' };
+const DATE_LOCALES: Record<T['locale'], string> = { en: 'en-GB', ko: 'ko-KR', vi: 'vi-VN' };
 
 /** A study day as a short date in the reader's language: "Sat 28 Nov". */
 export function shortDate(t: T, day: string): string {

@@ -43,7 +43,7 @@ function fill(at: string): string {
   }
 }
 
-describe('a full disk', () => {
+describe('a full disk', { timeout: 120_000 }, () => {
   it('GIVEN the disk fills up mid-session THEN the answer is reported not saved, nothing is half-written, and it goes through once there is room', async (t) => {
     if (!mounted) return t.skip();
     const file = path.join(mount, 'q.db');

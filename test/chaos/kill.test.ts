@@ -75,7 +75,7 @@ function checkInvariants(file: string): { reviews: number; cards: number } {
   }
 }
 
-describe('kill -9 while answering', () => {
+describe('kill -9 while answering', { timeout: 120_000 }, () => {
   it('GIVEN a process killed again and again right after an answer is typed THEN the log has no gaps or doubles and cards, totals and points agree with it', async () => {
     const file = path.join(dir, 'kill.db');
     copyFileSync(inject('templateDb'), file);

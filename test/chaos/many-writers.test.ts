@@ -33,7 +33,7 @@ async function study(c: ConsoleDriver, rounds: number): Promise<number> {
 
 const failures = (out: string) => (out.match(/not saved|Something went wrong/g) ?? []).length;
 
-describe('many writers on one SQLite file', () => {
+describe('many writers on one SQLite file', { timeout: 120_000 }, () => {
   it('GIVEN three console processes answering at once THEN no command fails and the review log holds every answer', async () => {
     const file = database('three.db');
     const members = ['ann', 'bob', 'cy'];

@@ -35,7 +35,7 @@ describe('reminders', () => {
     await updateSettings(ctx, 'm2', { remindersEnabled: false });
     clock.now = T0 + 2 * DAY;
     expect(await claimDueReminders(ctx)).toEqual([]);
-    const again = await ensureMember(ctx, { memberId: 'm1', displayName: 'm1', group: null });
+    const again = await ensureMember(ctx, { memberId: 'm1', displayName: 'm1', locale: null, group: null });
     expect(again.dmsWereClosed).toBe(true);
   });
 

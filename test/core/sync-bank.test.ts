@@ -4,6 +4,8 @@ import { indexBank } from '../../src/core/context.ts';
 import { ensureMember } from '../../src/core/members.ts';
 import { answerQuestion, startSession } from '../../src/core/study/index.ts';
 import { syncBank } from '../../src/core/sync-bank.ts';
+import { openDatabase } from '../../src/data/db.ts';
+import { Store } from '../../src/data/store.ts';
 import type { Question } from '../../src/domain/question.ts';
 import { makeContext, TestClock } from '../support/core.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
@@ -42,7 +44,7 @@ describe('syncing the bank into the database', () => {
 
   it('GIVEN a reviewed question whose wording changes THEN it is updated and its history is kept', async () => {
     await sync(ctx.bank.questions);
-    await ensureMember(ctx, { memberId: 'm1', displayName: 'M', group: null });
+    await ensureMember(ctx, { memberId: 'm1', displayName: 'M', locale: null, group: null });
     const s = await startSession(ctx, 'm1', { topic: 'beta' });
     if (s.kind !== 'question' || s.question.question.kind !== 'truefalse')
       throw new Error('expected beta-one first');
@@ -62,7 +64,7 @@ describe('syncing the bank into the database', () => {
 
   it('GIVEN a question removed from the bank THEN it is retired, never deleted, and its card is no longer scheduled', async () => {
     await sync(ctx.bank.questions);
-    await ensureMember(ctx, { memberId: 'm1', displayName: 'M', group: null });
+    await ensureMember(ctx, { memberId: 'm1', displayName: 'M', locale: null, group: null });
     let q = await startSession(ctx, 'm1', { topic: 'beta' });
     // Answer both beta questions so both have cards due tomorrow.
     while (q.kind === 'question') {
@@ -92,5 +94,19 @@ describe('syncing the bank into the database', () => {
     expect(next.question.question.id).toBe('beta-two');
     expect(next.dueCount).toBe(1);
     expect(await sync(ctx.bank.questions)).toMatchObject({ revived: 1 });
+  });
+
+  it('GIVEN two starts at once on a new database (two connections) THEN both sync without error and every question is there once', async () => {
+    const other = await openDatabase(t.path);
+    try {
+      const results = await Promise.all([
+        sync(ctx.bank.questions),
+        syncBank(new Store(other), ctx.bank.questions, new Date(T0)),
+      ]);
+      expect(results.map((r) => r.added).sort()).toEqual([0, ctx.bank.questions.length]);
+      expect(await t.prisma.question.count()).toBe(ctx.bank.questions.length);
+    } finally {
+      await other.close();
+    }
   });
 });

@@ -76,13 +76,13 @@ describe('offline migrations', () => {
     await applyMigrations(file, migrations, schema);
     const created = await createMigration(
       'add member locale',
-      new Date('2026-11-22T12:00:00Z'),
+      new Date('2099-11-22T12:00:00Z'), // after every real migration
       migrations,
       schema,
     );
-    expect(created?.folder).toMatch(/20261122120000_add_member_locale$/);
+    expect(created?.folder).toMatch(/20991122120000_add_member_locale$/);
     expect(created?.sql).toMatch(/locale/);
-    expect(await applyMigrations(file, migrations, schema)).toEqual(['20261122120000_add_member_locale']);
+    expect(await applyMigrations(file, migrations, schema)).toEqual(['20991122120000_add_member_locale']);
     const db = new Database(file, { readonly: true });
     const columns = (db.prepare('PRAGMA table_info("Member")').all() as { name: string }[]).map(
       (c) => c.name,

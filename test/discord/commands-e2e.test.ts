@@ -237,6 +237,7 @@ describe('slash commands against the Discord double', () => {
       await ensureMember(ctx, {
         memberId: id,
         displayName: `Member ${i}`,
+        locale: null,
         group: { id: GUILD.id, name: GUILD.name },
       });
       await h.db.dailyStat.create({
@@ -246,6 +247,7 @@ describe('slash commands against the Discord double', () => {
     await ensureMember(ctx, {
       memberId: ALICE.id,
       displayName: 'Alice',
+      locale: 'en-US',
       group: { id: GUILD.id, name: GUILD.name },
     });
     await h.db.dailyStat.create({ data: { memberId: ALICE.id, day, reviews: 1, correct: 1, points: 8 } });

@@ -39,21 +39,36 @@ describe('command definitions as Discord application commands', () => {
     expect(() => commandBuilder(stats, wordy).toJSON()).toThrow();
     const tooMany: Command = {
       ...(findCommand('leaderboard') as Command),
-      options: [{ name: 'period', type: 'string', choices: Array.from({ length: 26 }, (_, i) => `p${i}`) }],
+      options: [
+        {
+          name: 'period',
+          type: 'string',
+          choices: { values: Array.from({ length: 26 }, (_, i) => `p${i}`), catalogue: 'periods' },
+        },
+      ],
     };
     expect(() => commandBuilder(tooMany).toJSON()).toThrow();
   });
 
   it('GIVEN the definitions WHEN converted THEN contexts, install type, permissions, autocomplete, choices and limits are as Discord expects', () => {
     const json = Object.fromEntries(discordCommands().map((c) => [c.name, c]));
-    const both = [InteractionContextType.Guild, InteractionContextType.BotDM];
+    // The study commands work wherever the app is: servers, its DM, other DMs and group DMs.
+    const anywhere = [
+      InteractionContextType.Guild,
+      InteractionContextType.BotDM,
+      InteractionContextType.PrivateChannel,
+    ];
     for (const name of ['quiz', 'fact', 'compare', 'stats', 'settings', 'forget-me']) {
-      expect(json[name]?.contexts, name).toEqual(both);
+      expect(json[name]?.contexts, name).toEqual(anywhere);
     }
     expect(json.leaderboard?.contexts).toEqual([InteractionContextType.Guild]);
     expect(json.group?.contexts).toEqual([InteractionContextType.Guild]);
     for (const c of Object.values(json)) {
-      expect(c.integration_types).toEqual([ApplicationIntegrationType.GuildInstall]);
+      // Installed to a server, or by a member to their own account.
+      expect(c.integration_types).toEqual([
+        ApplicationIntegrationType.GuildInstall,
+        ApplicationIntegrationType.UserInstall,
+      ]);
       expect(c.default_member_permissions, c.name).toBe(
         c.name === 'group' ? PermissionFlagsBits.ManageGuild.toString() : null,
       );
@@ -63,7 +78,12 @@ describe('command definitions as Discord application commands', () => {
       {
         type: ApplicationCommandOptionType.String,
         name: 'topic',
+        name_localizations: { ko: '주제', vi: 'chủ-đề' },
         description: 'Only questions from this topic',
+        description_localizations: {
+          ko: '이 주제의 문제만',
+          vi: 'Chỉ câu hỏi thuộc chủ đề này',
+        },
         required: false,
         autocomplete: true,
         max_length: 100,
@@ -87,9 +107,9 @@ describe('command definitions as Discord application commands', () => {
     expect(json.leaderboard?.options?.[0]).toMatchObject({
       name: 'period',
       choices: [
-        { name: 'This week', value: 'week' },
-        { name: 'This month', value: 'month' },
-        { name: 'All time', value: 'all' },
+        expect.objectContaining({ name: 'This week', value: 'week' }),
+        expect.objectContaining({ name: 'This month', value: 'month' }),
+        expect.objectContaining({ name: 'All time', value: 'all' }),
       ],
     });
     expect(json.settings?.options).toEqual([
@@ -111,24 +131,62 @@ describe('command definitions as Discord application commands', () => {
         min_value: 0,
         max_value: 50,
       }),
+      expect.objectContaining({
+        name: 'language',
+        type: ApplicationCommandOptionType.String,
+        choices: ['auto', 'en', 'ko', 'vi'].map((value) => expect.objectContaining({ value })),
+      }),
     ]);
     expect(json.group?.options).toEqual([
       {
         type: ApplicationCommandOptionType.Subcommand,
         name: 'leaderboard-channel',
+        name_localizations: expect.any(Object),
         description: 'Where the weekly leaderboard is posted',
+        description_localizations: expect.any(Object),
         options: [
-          {
+          expect.objectContaining({
             type: ApplicationCommandOptionType.Channel,
             name: 'channel',
             description: 'A text channel',
             required: true,
             channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement],
-          },
+          }),
         ],
       },
     ]);
     expect(json.stats?.options).toEqual([]);
+  });
+
+  it('GIVEN the commands payload THEN every command, subcommand, option and choice carries Korean and Vietnamese names and descriptions', () => {
+    type Localized = {
+      name: string;
+      description?: string;
+      name_localizations?: Record<string, string>;
+      description_localizations?: Record<string, string>;
+    };
+    const check = (x: Localized, what: string, withDescription = true) => {
+      for (const locale of ['ko', 'vi']) {
+        expect(x.name_localizations?.[locale], `${what} name ${locale}`).toMatch(/\S/);
+        if (withDescription)
+          expect(x.description_localizations?.[locale], `${what} description ${locale}`).toMatch(/\S/);
+      }
+    };
+    const walk = (options: unknown[] | undefined, where: string) => {
+      for (const o of (options ?? []) as (Localized & { options?: unknown[]; choices?: Localized[] })[]) {
+        check(o, `${where} ${o.name}`);
+        for (const c of o.choices ?? []) check(c, `${where} ${o.name} choice ${c.name}`, false);
+        walk(o.options, `${where} ${o.name}`);
+      }
+    };
+    const all = discordCommands();
+    expect(all.length).toBeGreaterThan(0);
+    for (const c of all) {
+      check(c as Localized, c.name);
+      walk(c.options, c.name);
+    }
+    const quiz = all.find((c) => c.name === 'quiz');
+    expect(quiz?.name_localizations).toEqual({ ko: '퀴즈', vi: 'ôn-tập' });
   });
 });
 

@@ -3,7 +3,12 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
-import { type ProgressPicture, renderProgressPicture } from '../../src/render/picture/index.ts';
+import { translator } from '../../src/i18n/index.ts';
+import {
+  type ProgressPicture,
+  pictureLabels,
+  renderProgressPicture,
+} from '../../src/render/picture/index.ts';
 
 const FIXTURE = fileURLToPath(new URL('../fixtures/progress-picture.png', import.meta.url));
 // The README shows the same picture, so it is refreshed together with the fixture.
@@ -120,6 +125,38 @@ describe('progress picture', () => {
     // Anti-aliasing may differ slightly between Skia builds; a real layout change moves far more.
     expect(await differingShare(png, readFileSync(FIXTURE), 24)).toBeLessThanOrEqual(0.005);
   });
+
+  for (const locale of ['ko', 'vi'] as const) {
+    it(`GIVEN fixed stats in ${locale} THEN the picture, in its language and font, matches the stored image`, async (ctx) => {
+      const fixture = FIXTURE.replace('.png', `-${locale}.png`);
+      const names = { ko: '김민수', vi: 'Nguyễn Thị Hương' };
+      const titles = {
+        ko: ['RDS 백업과 복구', '고가용성과 읽기 전용 복제본'],
+        vi: ['Sao lưu và khôi phục RDS', 'Tính sẵn sàng cao và read replica'],
+      };
+      const stats = fixedStats();
+      const png = await renderProgressPicture({
+        ...stats,
+        memberName: names[locale],
+        topics: stats.topics
+          .slice(0, 2)
+          .map((topic, i) => ({ ...topic, title: titles[locale][i] ?? topic.title })),
+        labels: pictureLabels(translator(locale)),
+      });
+      if (process.env.UPDATE_PICTURES === '1' || !existsSync(fixture)) {
+        writeFileSync(fixture, png);
+        ctx.skip(`wrote ${fixture} instead of comparing: review it and commit it`);
+      }
+      expect(await differingShare(png, readFileSync(fixture), 24)).toBeLessThanOrEqual(0.005);
+      // Not the English picture with other words: the whole header and legends differ.
+      const english = await renderProgressPicture({
+        ...stats,
+        memberName: names[locale],
+        topics: stats.topics.slice(0, 2),
+      });
+      expect(await differingShare(png, english, 24)).toBeGreaterThan(0.005);
+    });
+  }
 
   it('GIVEN fixed stats WHEN rendered twice THEN the bytes are identical', async () => {
     const first = await renderProgressPicture(fixedStats());

@@ -54,7 +54,12 @@ async function studied(
   reviews = 10,
   correct = 8,
 ) {
-  await ensureMember(h.app.ctx, { memberId, displayName: name, group: { id: GUILD.id, name: GUILD.name } });
+  await ensureMember(h.app.ctx, {
+    memberId,
+    displayName: name,
+    locale: null,
+    group: { id: GUILD.id, name: GUILD.name },
+  });
   await h.db.dailyStat.create({ data: { memberId, day, reviews, correct, points } });
 }
 

@@ -56,6 +56,7 @@ async function members(n: number) {
     await ensureMember(ctx, {
       memberId: `11840000000000${String(i).padStart(5, '0')}`,
       displayName: `M${i}`,
+      locale: null,
       group: null,
     });
   }

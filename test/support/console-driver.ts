@@ -57,7 +57,7 @@ export class ConsoleDriver {
   }
 
   /** Waits until the output after what was read so far matches; returns that new output. */
-  async until(pattern: RegExp, timeoutMs = 15_000): Promise<string> {
+  async until(pattern: RegExp, timeoutMs = 45_000): Promise<string> {
     const started = Date.now();
     for (;;) {
       const fresh = this.out.slice(this.read);

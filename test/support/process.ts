@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -14,7 +14,20 @@ export type RunResult = { code: number | null; stdout: string; stderr: string };
  * do not apply), so read-only files are read-only to the bot; undefined otherwise.
  */
 export function unprivileged(): { uid: number; gid: number } | undefined {
-  return process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : undefined;
+  if (process.getuid?.() !== 0) return undefined;
+  const user = { uid: 65534, gid: 65534 };
+  // The project may sit where that user cannot read it (a private temp folder): then there is
+  // no unprivileged run to be had, and the tests that need one say so and skip.
+  const probe = spawnSync(
+    process.execPath,
+    ['-e', `require('fs').accessSync(${JSON.stringify(BUNDLE)})`],
+    user,
+  );
+  if (probe.status !== 0) {
+    console.log(`unprivileged runs skipped: user ${user.uid} cannot read ${BUNDLE}`);
+    return undefined;
+  }
+  return user;
 }
 
 export type RunOptions = { timeoutMs?: number; user?: { uid: number; gid: number } };

@@ -46,7 +46,7 @@ export function join(
   name = id,
   group: { id: string; name: string } | null = GROUP,
 ) {
-  return ensureMember(ctx, { memberId: id, displayName: name, group });
+  return ensureMember(ctx, { memberId: id, displayName: name, locale: null, group });
 }
 
 /** Answers a whole session (re-asks right, so it ends), then starts again to see what is next. */

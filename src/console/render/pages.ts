@@ -3,7 +3,7 @@ import type { ServiceFacts } from '../../core/lookup.ts';
 import type { Progress } from '../../core/progress.ts';
 import type { Settings } from '../../core/settings.ts';
 import type { Comparison } from '../../domain/question.ts';
-import type { T } from '../../i18n/index.ts';
+import { local, type T } from '../../i18n/index.ts';
 import { comparisonTable, percent, progressBar } from '../../render/text.ts';
 
 /** Look-ups, progress, boards and settings as terminal text. */
@@ -20,12 +20,13 @@ export function renderProgress(t: T, p: Progress, picture: string): string {
     }),
     '',
   ];
-  const width = Math.max(...p.topics.map((x) => x.title.length));
+  const titles = p.topics.map((x) => local(x.title, t.locale));
+  const width = Math.max(...titles.map((x) => x.length));
   for (const x of p.topics) {
     const learned = x.total === 0 ? 0 : x.learned / x.total;
     const bar = progressBar(x.total === 0 ? 0 : x.seen / x.total);
     lines.push(
-      `${x.title.padEnd(width)}  ${t('console.progress-topic', { bar, seen: x.seen, total: x.total, percent: percent(learned) })}`,
+      `${(titles[p.topics.indexOf(x)] ?? '').padEnd(width)}  ${t('console.progress-topic', { bar, seen: x.seen, total: x.total, percent: percent(learned) })}`,
     );
   }
   lines.push('', picture);
@@ -70,6 +71,7 @@ export function renderSettings(t: T, s: Settings, saved: boolean): string {
       state: t(s.remindersEnabled ? 'console.settings-on' : 'console.settings-off'),
     }),
     t('console.settings-new', { count: s.newPerDay }),
+    t('console.settings-language', { language: s.language }),
     t('console.settings-hint'),
   ].join('\n');
 }

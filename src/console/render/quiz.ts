@@ -1,7 +1,7 @@
 import type { Feedback, NothingDue, PresentedQuestion, SessionSummary } from '../../core/study/index.ts';
 import { studyDay } from '../../domain/day.ts';
 import { isMultiSelect, letter } from '../../domain/question.ts';
-import { dynamicKey, type T } from '../../i18n/index.ts';
+import { dynamicKey, local, type T } from '../../i18n/index.ts';
 import { describeDue } from '../../render/text.ts';
 
 /** The quiz in plain text for the terminal: the same information the Discord embeds carry. */
@@ -9,7 +9,7 @@ import { describeDue } from '../../render/text.ts';
 export function renderQuestion(t: T, p: PresentedQuestion): string {
   const q = p.question;
   const tags = [
-    p.topicTitle,
+    local(p.topicTitle, t.locale),
     p.isNew && !p.reask ? t('console.tag-new') : null,
     p.reask ? t('console.tag-again') : null,
     p.mode === 'practice' ? t('console.tag-practice') : null,

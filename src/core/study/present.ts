@@ -42,7 +42,7 @@ export function present(ctx: CoreContext, s: OpenSession): PresentedQuestion | n
       reask: item.reask === true,
       isNew: s.newIds.has(item.q),
       question,
-      topicTitle: ctx.bank.topic(question.topic)?.title ?? question.topic,
+      topicTitle: ctx.bank.topic(question.topic)?.titles ?? { en: question.topic },
       order: presentedOrder(question, s.row),
     };
   }

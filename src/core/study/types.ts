@@ -1,4 +1,4 @@
-import type { Question } from '../../domain/question.ts';
+import type { LocalText, Question } from '../../domain/question.ts';
 import type { Grade } from '../../domain/sm2.ts';
 
 /** What the study use cases return; transports render these. */
@@ -15,7 +15,8 @@ export type PresentedQuestion = {
   reask: boolean;
   isNew: boolean;
   question: Question;
-  topicTitle: string;
+  /** The topic's name in every language the bank gives. */
+  topicTitle: LocalText;
   /** Choice questions: `order[shownIndex] = fileIndex`; the identity for other kinds. */
   order: number[];
 };

@@ -1,7 +1,7 @@
 import { ButtonStyle, EmbedBuilder } from 'discord.js';
 import type { ServiceFacts } from '../../core/lookup.ts';
 import type { Topic } from '../../domain/question.ts';
-import type { T } from '../../i18n/index.ts';
+import { local, type T } from '../../i18n/index.ts';
 import { encodeId } from '../custom-id.ts';
 import { button, COLORS, clip, LIMITS, type MessageRow, row, type View } from './common.ts';
 
@@ -48,7 +48,7 @@ export function factsView(
   const title =
     result.topic === undefined
       ? t('facts.title', { service: result.service.name })
-      : t('facts.title-topic', { service: result.service.name, topic: result.topic.title });
+      : t('facts.title-topic', { service: result.service.name, topic: local(result.topic.titles, t.locale) });
   const embed = new EmbedBuilder()
     .setColor(COLORS.info)
     .setTitle(clip(title, LIMITS.title))
@@ -62,7 +62,7 @@ export function factsView(
         encodeId({ kind: 'start', mode: 'review', topic, update: false }),
         topics.length === 1
           ? t('facts.quiz-me')
-          : t('facts.quiz-me-topic', { topic: topicOf(topic)?.title ?? topic }),
+          : t('facts.quiz-me-topic', { topic: local(topicOf(topic)?.titles ?? { en: topic }, t.locale) }),
         ButtonStyle.Primary,
       );
     rows.push(row(...topics.map(quizMe)));

@@ -1,7 +1,7 @@
 import { ButtonStyle, EmbedBuilder } from 'discord.js';
 import type { PresentedQuestion } from '../../core/study/index.ts';
 import { isMultiSelect, letter, type Question } from '../../domain/question.ts';
-import { dynamicKey, type T } from '../../i18n/index.ts';
+import { dynamicKey, local, type T } from '../../i18n/index.ts';
 import { type CustomId, encodeId } from '../custom-id.ts';
 import { button, COLORS, clip, LIMITS, type MessageRow, row, type View } from './common.ts';
 
@@ -122,7 +122,7 @@ export function questionView(t: T, q: PresentedQuestion, options: QuestionViewOp
     .setColor(COLORS.question)
     .setAuthor({
       name: clip(
-        t('quiz.question-of', { position: q.position, total: q.total, topic: q.topicTitle }),
+        t('quiz.question-of', { position: q.position, total: q.total, topic: local(q.topicTitle, t.locale) }),
         LIMITS.title,
       ),
     })

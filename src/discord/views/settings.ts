@@ -1,6 +1,6 @@
 import { EmbedBuilder } from 'discord.js';
 import type { Settings } from '../../core/settings.ts';
-import type { T } from '../../i18n/index.ts';
+import { dynamicKey, type T } from '../../i18n/index.ts';
 import { COLORS, timestamp, type View } from './common.ts';
 
 export function settingsView(t: T, s: Settings, saved: boolean): View {
@@ -14,6 +14,7 @@ export function settingsView(t: T, s: Settings, saved: boolean): View {
       { name: t('settings.timezone'), value: s.timezone, inline: true },
       { name: t('settings.reminder'), value: reminder, inline: true },
       { name: t('settings.new-per-day'), value: String(s.newPerDay), inline: true },
+      { name: t('settings.language'), value: t(dynamicKey(`languages.${s.language}`)), inline: true },
     );
   if (s.nextReminderAt !== null) {
     embed.addFields({ name: t('settings.next-dm'), value: timestamp(s.nextReminderAt, 'f'), inline: true });

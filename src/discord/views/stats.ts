@@ -1,6 +1,6 @@
 import { EmbedBuilder } from 'discord.js';
 import type { Progress } from '../../core/progress.ts';
-import type { T } from '../../i18n/index.ts';
+import { local, type T } from '../../i18n/index.ts';
 import { percent, progressBar } from '../../render/text.ts';
 import { COLORS, clip, LIMITS, timestamp, type View } from './common.ts';
 
@@ -14,7 +14,7 @@ function topicLines(t: T, p: Progress): string[] {
       return t('stats.topic-line', {
         bar: progressBar(share, 10),
         percent: percent(share),
-        topic: x.title,
+        topic: local(x.title, t.locale),
         learned: x.learned,
         total: x.total,
         seen: x.seen,

@@ -4,16 +4,24 @@ import { PROJECT_ROOT } from '../../paths.ts';
 
 /** Drawing helpers and the layout constants shared by the picture's sections. */
 
-// A family alias of our own: a name no system font has, so Skia can never silently swap in a
-// machine's fonts for the shipped Inter and make the picture differ between machines.
-const FONT = 'QuizbotInter';
+// Family aliases of our own: names no system font has, so Skia can never silently swap in a
+// machine's fonts for the shipped ones and make the picture differ between machines. Inter for
+// English; Pretendard (Hangul, Vietnamese, and Inter's own Latin letters) for Korean and Vietnamese.
+export const FAMILIES = {
+  latin: { name: 'QuizbotInter', files: ['Inter-Regular.ttf', 'Inter-SemiBold.ttf'] },
+  cjk: { name: 'QuizbotPretendard', files: ['Pretendard-Regular.woff2', 'Pretendard-SemiBold.woff2'] },
+} as const;
+export type Family = keyof typeof FAMILIES;
 let fontsReady = false;
 
 export function ensureFonts(): void {
   if (fontsReady) return;
-  for (const file of ['Inter-Regular.ttf', 'Inter-SemiBold.ttf']) {
-    const path = join(PROJECT_ROOT, 'assets/fonts', file);
-    if (GlobalFonts.registerFromPath(path, FONT) === null) throw new Error(`cannot load font ${path}`);
+  for (const family of Object.values(FAMILIES)) {
+    for (const file of family.files) {
+      const path = join(PROJECT_ROOT, 'assets/fonts', file);
+      if (GlobalFonts.registerFromPath(path, family.name) === null)
+        throw new Error(`cannot load font ${path}`);
+    }
   }
   fontsReady = true;
 }
@@ -93,8 +101,10 @@ export function safeCount(value: number): number {
   return Number.isFinite(value) && value > 0 ? value : 0;
 }
 
-export function font(weight: 400 | 600, size: number): string {
-  return `${weight} ${size}px ${FONT}`;
+export type Font = (weight: 400 | 600, size: number) => string;
+
+export function fontOf(family: Family): Font {
+  return (weight, size) => `${weight} ${size}px ${FAMILIES[family].name}`;
 }
 
 export function ellipsize(ctx: SKRSContext2D, text: string, maxWidth: number): string {

@@ -5,7 +5,6 @@ import {
   dateOf,
   dayNumber,
   FORECAST_DAYS,
-  font,
   GRID_W,
   PAD,
   SECTION_TITLE_H,
@@ -52,18 +51,18 @@ function bar(ctx: SKRSContext2D, b: Bars, i: number, day: number, due: number, l
     ctx.fill();
   }
   text(ctx, compact(due), cx, b.baseY - h - 6, {
-    font: font(600, 12),
+    font: labels.font(600, 12),
     color: due === 0 ? C.faint : C.text,
     align: 'center',
   });
   // Today is set apart by colour and weight: the word "Today" would not fit a slot.
   text(ctx, labels.weekdays[weekday(day)] ?? '', cx, b.bottom - 16, {
-    font: font(i === 0 ? 600 : 400, 12),
+    font: labels.font(i === 0 ? 600 : 400, 12),
     color: i === 0 ? C.dueToday : C.muted,
     align: 'center',
   });
   text(ctx, String(dateOf(day).getUTCDate()), cx, b.bottom, {
-    font: font(400, 12),
+    font: labels.font(400, 12),
     color: C.faint,
     align: 'center',
   });
@@ -81,9 +80,9 @@ export function drawForecast(
   const right = WIDTH - PAD;
   const { days, dues } = duesFrom(input);
   const total = dues.reduce((sum, due) => sum + due, 0);
-  text(ctx, labels.dueNext, left, top + 14, { font: font(600, 16), color: C.text });
+  text(ctx, labels.dueNext, left, top + 14, { font: labels.font(600, 16), color: C.text });
   text(ctx, labels.cards(total, thousands(total)), right, top + 14, {
-    font: font(400, 13),
+    font: labels.font(400, 13),
     color: C.muted,
     align: 'right',
   });

@@ -4,7 +4,6 @@ import {
   dateOf,
   dayNumber,
   ellipsize,
-  font,
   oneLine,
   PAD,
   pill,
@@ -21,7 +20,7 @@ export type HeaderInput = { memberName: string; today: string; currentStreak: nu
 
 function streakPill(ctx: SKRSContext2D, streak: number, labels: PictureLabels): number {
   const label = streak > 0 ? labels.streak(streak) : labels.noStreak;
-  ctx.font = font(600, 16);
+  ctx.font = labels.font(600, 16);
   const pillW = ctx.measureText(label).width + 40;
   const pillH = 34;
   const pillX = WIDTH - PAD - pillW;
@@ -31,7 +30,10 @@ function streakPill(ctx: SKRSContext2D, streak: number, labels: PictureLabels): 
   ctx.beginPath();
   ctx.arc(pillX + 18, pillY + pillH / 2, 5, 0, Math.PI * 2);
   ctx.fill();
-  text(ctx, label, pillX + 30, pillY + 23, { font: font(600, 16), color: streak > 0 ? C.streak : C.muted });
+  text(ctx, label, pillX + 30, pillY + 23, {
+    font: labels.font(600, 16),
+    color: streak > 0 ? C.streak : C.muted,
+  });
   return pillX;
 }
 
@@ -46,9 +48,9 @@ export function drawHeader(
   const streak = Math.max(0, Math.floor(safeCount(input.currentStreak)));
   const pillX = streakPill(ctx, streak, labels);
 
-  ctx.font = font(600, 28);
+  ctx.font = labels.font(600, 28);
   const name = ellipsize(ctx, oneLine(input.memberName) || labels.learner, pillX - PAD - 24);
-  text(ctx, name, PAD, PAD + 30, { font: font(600, 28), color: C.text });
+  text(ctx, name, PAD, PAD + 30, { font: labels.font(600, 28), color: C.text });
 
   const t = dayNumber(input.today);
   const d = dateOf(t);
@@ -63,5 +65,5 @@ export function drawHeader(
     WEEKS,
     labels.activeDays(active, thousands(active)),
   );
-  text(ctx, `${date}  ·  ${summary}`, PAD, PAD + 56, { font: font(400, 15), color: C.muted });
+  text(ctx, `${date}  ·  ${summary}`, PAD, PAD + 56, { font: labels.font(400, 15), color: C.muted });
 }

@@ -4,7 +4,6 @@ import {
   CELL,
   dateOf,
   dayNumber,
-  font,
   GRID_H,
   GRID_W,
   LEGEND_GAP,
@@ -35,7 +34,10 @@ function monthLabels(ctx: SKRSContext2D, g: Grid, labels: PictureLabels): void {
   for (const [i, { col, month }] of starts.entries()) {
     const next = starts[i + 1];
     if (next !== undefined && next.col - col < 3) continue;
-    text(ctx, labels.months[month] ?? '', g.x + col * STEP, g.y - 7, { font: font(400, 12), color: C.muted });
+    text(ctx, labels.months[month] ?? '', g.x + col * STEP, g.y - 7, {
+      font: labels.font(400, 12),
+      color: C.muted,
+    });
   }
 }
 
@@ -75,10 +77,10 @@ function legend(ctx: SKRSContext2D, g: Grid, labels: PictureLabels): void {
   ctx.beginPath();
   ctx.roundRect(g.x + 0.5, legendY + 0.5, 11, 11, 2.5);
   ctx.stroke();
-  text(ctx, labels.currentStreak, g.x + 18, baseline, { font: font(400, 12), color: C.muted });
+  text(ctx, labels.currentStreak, g.x + 18, baseline, { font: labels.font(400, 12), color: C.muted });
   const right = g.x + GRID_W;
   const moreW = text(ctx, labels.more, right, baseline, {
-    font: font(400, 12),
+    font: labels.font(400, 12),
     color: C.muted,
     align: 'right',
   });
@@ -88,7 +90,7 @@ function legend(ctx: SKRSContext2D, g: Grid, labels: PictureLabels): void {
     swatch(ctx, x, legendY, 12, 2.5, color);
     x += 15;
   }
-  text(ctx, labels.less, lessX, baseline, { font: font(400, 12), color: C.muted, align: 'right' });
+  text(ctx, labels.less, lessX, baseline, { font: labels.font(400, 12), color: C.muted, align: 'right' });
 }
 
 /** Reviews per day over 26 weeks (Anki/GitHub style), the current streak outlined. */
@@ -106,9 +108,9 @@ export function drawHeatmap(
     x: PAD + WEEKDAY_LABEL_W,
     y: top + SECTION_TITLE_H + MONTH_LABEL_H,
   };
-  text(ctx, labels.reviewsPerDay, PAD, top + 14, { font: font(600, 16), color: C.text });
+  text(ctx, labels.reviewsPerDay, PAD, top + 14, { font: labels.font(600, 16), color: C.text });
   for (const [row, name] of labels.weekdays.entries()) {
-    text(ctx, name, PAD, g.y + row * STEP + 11, { font: font(400, 12), color: C.muted });
+    text(ctx, name, PAD, g.y + row * STEP + 11, { font: labels.font(400, 12), color: C.muted });
   }
   monthLabels(ctx, g, labels);
   cells(ctx, g, reviews);

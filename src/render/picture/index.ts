@@ -1,5 +1,6 @@
 import { createCanvas } from '@napi-rs/canvas';
 import type { Progress } from '../../core/progress.ts';
+import { local, type T } from '../../i18n/index.ts';
 import {
   C,
   dayNumber,
@@ -15,7 +16,7 @@ import {
 import { drawForecast } from './forecast.ts';
 import { drawHeader } from './header.ts';
 import { drawHeatmap } from './heatmap.ts';
-import { ENGLISH_LABELS, type PictureLabels } from './labels.ts';
+import { ENGLISH_LABELS, type PictureLabels, pictureLabels } from './labels.ts';
 import { drawTopics, type TopicRow, topicsHeight } from './topics.ts';
 
 export { type PictureLabels, pictureLabels } from './labels.ts';
@@ -92,8 +93,8 @@ export async function renderProgressPicture(input: ProgressPicture): Promise<Buf
   return canvas.encode('png');
 }
 
-/** The picture of a member's progress as the core reports it (mastered = learned cards). */
-export function renderProgressOf(p: Progress, labels?: PictureLabels): Promise<Buffer> {
+/** The picture of a member's progress as the core reports it (mastered = learned cards), in `t`'s language. */
+export function renderProgressOf(p: Progress, t: T): Promise<Buffer> {
   return renderProgressPicture({
     memberName: p.displayName,
     today: p.today,
@@ -101,7 +102,12 @@ export function renderProgressOf(p: Progress, labels?: PictureLabels): Promise<B
     currentStreak: p.currentStreak,
     streakDays: p.streakDays,
     forecast: p.forecast,
-    topics: p.topics.map((t) => ({ title: t.title, mastered: t.learned, seen: t.seen, total: t.total })),
-    ...(labels === undefined ? {} : { labels }),
+    topics: p.topics.map((x) => ({
+      title: local(x.title, t.locale),
+      mastered: x.learned,
+      seen: x.seen,
+      total: x.total,
+    })),
+    labels: pictureLabels(t),
   });
 }

@@ -1,7 +1,10 @@
 import { type T, translator } from '../../i18n/index.ts';
+import { type Font, fontOf } from './canvas.ts';
 
 /** Every word on the picture, in the reader's language (the layout is the same in all). */
 export type PictureLabels = {
+  /** The font of the language: Inter for English, Pretendard for Korean and Vietnamese. */
+  font: Font;
   weekdays: string[];
   months: string[];
   streak(days: number): string;
@@ -26,6 +29,7 @@ export type PictureLabels = {
 
 export function pictureLabels(t: T): PictureLabels {
   return {
+    font: fontOf(t.locale === 'en' ? 'latin' : 'cjk'),
     weekdays: t('picture.weekdays').split(','),
     months: t('picture.months').split(','),
     streak: (days) => t('picture.streak', { count: days }),

@@ -17,7 +17,7 @@ function presented(question: Question): PresentedQuestion {
     reask: false,
     isNew: true,
     question,
-    topicTitle: 'Topic',
+    topicTitle: { en: 'Topic' },
     order: question.kind === 'choice' ? question.options.map((_, i) => i) : [],
   };
 }
