@@ -15,6 +15,7 @@ export const group = defineCommand({
   contexts: 'guild',
   requires: 'ManageGuild',
   run: async (ctx, caller, o) => {
+    if (caller.place === 'server-without-bot') return notice('group.no-bot-here');
     if (caller.group === null) return notice('group.server-only');
     // Discord hides the command from members without Manage Server, but server admins can
     // override that per role or channel, so the permission is checked here as well.

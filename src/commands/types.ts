@@ -33,6 +33,11 @@ export type CommandContext = { core: CoreContext; ports: Ports };
 /** Who runs a command, and from where. */
 export type Invoker = Caller & {
   member: Member;
+  /**
+   * Where the command runs: a server that added the bot, a server where only the member's own
+   * install of the app is (no study group there), or a DM or group DM.
+   */
+  place: 'server' | 'server-without-bot' | 'dm';
   /** Server permissions the transport vouches for (false outside servers). */
   canManageServer: boolean;
 };

@@ -81,7 +81,7 @@ export class ConsoleChat {
     const { member } = await ensureMember(this.ctx, caller);
     this.timezone = member.timezone;
     this.t = translator(resolveLocale(member.language, this.language));
-    return { ...caller, member, canManageServer: false };
+    return { ...caller, member, canManageServer: false, place: 'server' };
   }
 
   private screen(): Screen {
@@ -135,7 +135,11 @@ export class ConsoleChat {
     if ('error' in parsed) return void this.write(say(this.t, parsed.error));
     const caller = await this.enter();
     const ctx: CommandContext = { core: this.ctx, ports: {} };
-    await this.display(await command.execute(ctx, caller, parsed.raw));
+    const outcome = await command.execute(ctx, caller, parsed.raw);
+    // A language just chosen speaks in its own reply already.
+    if (outcome.kind === 'settings')
+      this.t = translator(resolveLocale(outcome.settings.language, this.language));
+    await this.display(outcome);
     return undefined;
   }
 

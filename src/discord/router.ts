@@ -10,6 +10,7 @@ import {
   TextInputBuilder,
   TextInputStyle,
 } from 'discord.js';
+import type { Invoker } from '../commands/types.ts';
 import { type Caller, ensureMember } from '../core/members.ts';
 import { studyDay } from '../domain/day.ts';
 import { resolveLocale, type T, translator } from '../i18n/index.ts';
@@ -44,6 +45,11 @@ export function callerOf(i: Interaction): Caller {
       ? { id: i.guildId, name: i.guild?.name ?? null, locale: i.guildLocale ?? null }
       : null;
   return { memberId: i.user.id, displayName: i.user.displayName, locale: i.locale ?? null, group };
+}
+
+function placeOf(i: Interaction, caller: Caller): Invoker['place'] {
+  if (!i.inGuild()) return 'dm';
+  return caller.group === null ? 'server-without-bot' : 'server';
 }
 
 /** Replies others could see go ephemeral: in servers, and in DMs and group DMs between other people. */
@@ -122,7 +128,7 @@ async function route(
   const canManageServer = i.inGuild() && i.memberPermissions?.has(PermissionFlagsBits.ManageGuild) === true;
   const turn: Turn = {
     deps,
-    caller: { ...caller, member, canManageServer },
+    caller: { ...caller, member, canManageServer, place: placeOf(i, caller) },
     responder,
     t,
     today: studyDay(ctx.clock(), member.timezone),

@@ -2,7 +2,7 @@ import { ChannelType, type ChatInputCommandInteraction, type Client, Routes } fr
 import { findCommand } from '../commands/registry.ts';
 import type { Command, Ports } from '../commands/types.ts';
 import type { Progress } from '../core/progress.ts';
-import type { T } from '../i18n/index.ts';
+import { resolveLocale, type T, translator } from '../i18n/index.ts';
 import type { Logger } from '../logger.ts';
 import { renderProgressOf } from '../render/picture/index.ts';
 import { DiscordCode, describeError, isDiscordError } from './errors.ts';
@@ -79,6 +79,9 @@ export async function runSlashCommand(turn: Turn, i: ChatInputCommandInteraction
   // Drawing the picture takes a moment: acknowledge first.
   if (command.name === 'stats') await turn.responder.defer();
   const outcome = await command.execute(turn.commands, turn.caller, rawOptions(i, command));
+  // A language just chosen speaks in its own reply already.
+  if (outcome.kind === 'settings')
+    turn.t = translator(resolveLocale(outcome.settings.language, turn.caller.locale));
   await answerWith(
     turn,
     outcome,

@@ -113,3 +113,26 @@ describe('a data folder the bot cannot write', () => {
     expect(r.stdout).toMatch(/\(The progress picture could not be saved: E[A-Z]+\.\)/);
   });
 });
+
+describe('the console in the terminal’s language', () => {
+  it('GIVEN LANG=ko_KR.UTF-8 THEN a whole quiz runs with Korean interface text, and /settings language switches it', async () => {
+    const db = path.join(dir, 'ko.db');
+    const c = new ConsoleDriver({ DATABASE_URL: `file:${db}`, USER: 'minsu', LANG: 'ko_KR.UTF-8' });
+    const ko = c.t;
+    await c.until(new RegExp(c.text('console.banner')));
+    c.type('/quiz');
+    expect(await c.answerSession()).toBe(10);
+    c.type('/settings language:en');
+    c.type('/stats');
+    expect(await c.end()).toBe(0);
+    const [korean = '', english = ''] = c.stdout.split('Saved. Your settings:');
+    expect(korean).toContain(ko('console.you-are', { name: 'minsu', group: ko('console.group-name') }));
+    expect(korean).toContain(ko('console.summary', { correct: 10, answered: 10 }));
+    expect(korean).toContain(ko('console.correct-quick'));
+    expect(korean).toContain(ko('console.why', { explanation: '' }).trim());
+    // No English interface text before the switch: only the (English) questions themselves.
+    for (const word of ['Correct', 'Why:', 'Next review', 'Session done', 'Answer with a number'])
+      expect(korean).not.toContain(word);
+    expect(english).toContain('Progress for minsu');
+  });
+});

@@ -1,6 +1,7 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { loadBank } from '../../src/bank/load.ts';
 import type { Bank, Question } from '../../src/domain/question.ts';
+import { type MessageKey, resolveLocale, type T, translator } from '../../src/i18n/index.ts';
 import { FIXTURE_BANK } from './core.ts';
 import { BUNDLE, ROOT, START_FLAGS } from './process.ts';
 
@@ -16,9 +17,12 @@ export class ConsoleDriver {
   private readonly child: ChildProcessWithoutNullStreams;
   private readonly exited: Promise<number | null>;
   private readonly bank: Bank;
+  /** The console's language (from LANG, as the console picks it): what to look for in the output. */
+  readonly t: T;
 
   constructor(env: Record<string, string>) {
     this.bank = loadBank(env.QUESTIONS_DIR ?? FIXTURE_BANK);
+    this.t = translator(resolveLocale(null, env.LANG));
     this.child = spawn(process.execPath, [...START_FLAGS, BUNDLE], {
       cwd: ROOT,
       env: {
@@ -98,12 +102,35 @@ export class ConsoleDriver {
     }
   }
 
+  /** A catalogue text as a pattern: its placeholders match anything on the line. */
+  text(key: MessageKey): string {
+    const template = this.t(key, {});
+    return template
+      .split(/\{\{\w+\}\}/)
+      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*?');
+  }
+
+  private get instructions(): string {
+    const keys: MessageKey[] = [
+      'console.answer-single',
+      'console.answer-multi',
+      'console.answer-tf',
+      'console.answer-text',
+      'console.answer-flashcard',
+    ];
+    return keys.map((k) => this.text(k)).join('|');
+  }
+
+  private get header(): string {
+    return this.text('console.question-header').split('.*?')[0] ?? '──';
+  }
+
   /** The bank question a printed block shows (its prompt starts on the line after the header). */
   question(block: string): Question {
-    const prompt =
-      /── Question .*──\n([\s\S]*?)\n( {2}1\) A\. |Select all|Answer with|True or false|Type your answer|Think of the answer)/.exec(
-        block,
-      )?.[1];
+    const prompt = new RegExp(`── .*──\\n([\\s\\S]*?)\\n( {2}1\\) A\\. |${this.instructions})`).exec(
+      block,
+    )?.[1];
     const q = this.bank.questions.find((x) => x.prompt === prompt);
     if (q === undefined) throw new Error(`no fixture question with the prompt "${prompt}"`);
     return q;
@@ -111,17 +138,20 @@ export class ConsoleDriver {
 
   /** Waits for the next question (or the end of the session: null); returns its printed block. */
   async nextQuestion(): Promise<string | null> {
-    const block = await this.until(
-      /(── Question [\s\S]*?(Answer with a number or a letter\.|e\.g\. 1,3|\(t\/f\)|Type your answer\.|press Enter to reveal it\.)\n)|Session done: .*\n|Nothing due.*\n/,
-    );
-    return block.includes('── Question') ? block : null;
+    const end = `${this.text('console.summary')}\\n|${this.text('console.nothing-due')}.*\\n`;
+    const block = await this.until(new RegExp(`(${this.header}[\\s\\S]*?(${this.instructions})\\n)|${end}`));
+    return block.includes(
+      this.t('console.question-header', { position: '', total: '', tags: '' }).slice(0, 6),
+    )
+      ? block
+      : null;
   }
 
   /** Types the right answer to a printed question (a flashcard: reveal, then grade 5). */
   async answer(block: string): Promise<void> {
     if (this.question(block).kind === 'flashcard') {
       this.type('');
-      await this.until(/5 Right, easy\n/);
+      await this.until(new RegExp(`5 ${this.text('grades.5')}\\n`));
       this.type('5');
     } else {
       this.type(this.rightAnswer(block));

@@ -119,6 +119,15 @@ interface InteractionBase {
   guild?: GuildContext;
   channelId?: string;
   locale?: Locale;
+  /** The server's preferred locale (guild interactions). */
+  guildLocale?: Locale;
+  /**
+   * How the app reached this interaction: installed to the server (the default in servers), or
+   * by the member to their own account ("user install"; then a server has not added the bot).
+   */
+  install?: 'guild' | 'user';
+  /** A DM or group DM between other people (not the bot's own DM): a user install only. */
+  privateChannel?: boolean;
 }
 
 export interface SlashCommandSpec extends InteractionBase {
@@ -1213,13 +1222,16 @@ class DiscordDoubleImpl implements DiscordDouble {
       attachment_size_limit: 10 * 1024 * 1024,
     };
     const { guild } = spec;
+    const userInstall = spec.install === 'user' || spec.privateChannel === true;
     if (!guild) {
-      const channelId = spec.channelId ?? this.dmChannelId(user.id);
+      const channelId =
+        spec.channelId ?? (spec.privateChannel === true ? nextSnowflake() : this.dmChannelId(user.id));
       return {
         ...common,
         user,
-        context: InteractionContextType.BotDM,
-        authorizing_integration_owners: { '0': '0' },
+        context:
+          spec.privateChannel === true ? InteractionContextType.PrivateChannel : InteractionContextType.BotDM,
+        authorizing_integration_owners: userInstall ? { '1': user.id } : { '0': '0' },
         channel: {
           id: channelId,
           type: ChannelType.DM as const,
@@ -1259,11 +1271,11 @@ class DiscordDoubleImpl implements DiscordDouble {
     return {
       ...common,
       guild_id: guild.id,
-      guild: { id: guild.id, locale: Locale.EnglishUS, features: [] },
-      guild_locale: Locale.EnglishUS,
+      guild: { id: guild.id, locale: spec.guildLocale ?? Locale.EnglishUS, features: [] },
+      guild_locale: spec.guildLocale ?? Locale.EnglishUS,
       member,
       context: InteractionContextType.Guild,
-      authorizing_integration_owners: { '0': guild.id },
+      authorizing_integration_owners: userInstall ? { '1': user.id } : { '0': guild.id },
       channel: { ...channel, id: channelId, type: ChannelType.GuildText as const },
       channel_id: channelId,
     };

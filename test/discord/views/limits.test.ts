@@ -1,0 +1,254 @@
+import { describe, expect, it } from 'vitest';
+import { UserError } from '../../../src/core/context.ts';
+import type { Leaderboard } from '../../../src/core/leaderboard.ts';
+import type { Progress } from '../../../src/core/progress.ts';
+import type { PresentedQuestion } from '../../../src/core/study/index.ts';
+import { serverBoardView, weeklyBoardView } from '../../../src/discord/views/board.ts';
+import type { View } from '../../../src/discord/views/common.ts';
+import { feedbackView } from '../../../src/discord/views/feedback.ts';
+import { forgetView } from '../../../src/discord/views/forget.ts';
+import { errorView, notSavedView, userErrorView } from '../../../src/discord/views/notices.ts';
+import { questionView } from '../../../src/discord/views/question.ts';
+import { reminderView } from '../../../src/discord/views/reminder.ts';
+import { settingsView } from '../../../src/discord/views/settings.ts';
+import { nothingDueView, startView } from '../../../src/discord/views/start.ts';
+import { statsView } from '../../../src/discord/views/stats.ts';
+import type { Question } from '../../../src/domain/question.ts';
+import { LOCALES, translator } from '../../../src/i18n/index.ts';
+
+/** Every view, in every language, with long but real-sized content, within Discord's limits. */
+
+function checkView(v: View, what: string): void {
+  expect((v.content ?? '').length, `${what}: content`).toBeLessThanOrEqual(2000);
+  expect(v.embeds.length, `${what}: embeds`).toBeLessThanOrEqual(10);
+  for (const e of v.embeds) {
+    const total =
+      (e.title ?? '').length +
+      (e.description ?? '').length +
+      (e.footer?.text ?? '').length +
+      (e.author?.name ?? '').length +
+      (e.fields ?? []).reduce((s, f) => s + f.name.length + f.value.length, 0);
+    expect(total, `${what}: embed total`).toBeLessThanOrEqual(6000);
+    expect((e.title ?? '').length, `${what}: title`).toBeLessThanOrEqual(256);
+    expect((e.description ?? '').length, `${what}: description`).toBeLessThanOrEqual(4096);
+    expect((e.author?.name ?? '').length, `${what}: author`).toBeLessThanOrEqual(256);
+    expect((e.footer?.text ?? '').length, `${what}: footer`).toBeLessThanOrEqual(2048);
+    expect((e.fields ?? []).length, `${what}: fields`).toBeLessThanOrEqual(25);
+    for (const f of e.fields ?? []) {
+      expect(f.name.length, `${what}: field name ${f.name}`).toBeLessThanOrEqual(256);
+      expect(f.value.length, `${what}: field ${f.name}`).toBeLessThanOrEqual(1024);
+      expect(f.value.trim(), `${what}: field ${f.name} empty`).not.toBe('');
+    }
+  }
+  expect(v.components.length, `${what}: rows`).toBeLessThanOrEqual(5);
+  for (const row of v.components) {
+    expect(row.components.length, `${what}: buttons in a row`).toBeLessThanOrEqual(5);
+    for (const c of row.components) {
+      if ('label' in c) expect((c.label ?? '').length, `${what}: label ${c.label}`).toBeLessThanOrEqual(80);
+      if ('custom_id' in c) expect(c.custom_id.length, `${what}: custom id`).toBeLessThanOrEqual(100);
+    }
+  }
+}
+
+const base = {
+  id: 'q',
+  topic: 't',
+  tags: [],
+  source: [],
+  docs: 'https://docs.aws.amazon.com/x',
+  correctsNote: true,
+  comparisonId: undefined,
+};
+const long = (n: number) => 'A fairly long sentence about Aurora storage. '.repeat(n).trim();
+const questions: Question[] = [
+  {
+    ...base,
+    kind: 'choice',
+    prompt: long(10),
+    options: ['a'.repeat(80), 'b'.repeat(80), 'c'.repeat(80), 'd'.repeat(80), 'e'.repeat(80)],
+    answer: [0, 2],
+    pinned: [],
+    explanation: long(20),
+  },
+  { ...base, kind: 'truefalse', prompt: long(10), answer: true, explanation: long(20) },
+  { ...base, kind: 'text', prompt: long(10), accept: ['x'], explanation: long(20) },
+  { ...base, kind: 'flashcard', prompt: long(10), back: long(15), explanation: long(20) },
+];
+const presented = (question: Question): PresentedQuestion => ({
+  sessionId: 2_147_483_647,
+  step: 99_999,
+  position: 10,
+  total: 12,
+  mode: 'practice',
+  reask: true,
+  isNew: true,
+  question,
+  topicTitle: {
+    en: 'High availability and read replicas',
+    ko: '고가용성과 읽기 전용 복제본',
+    vi: 'Tính sẵn sàng cao và read replica',
+  },
+  order: question.kind === 'choice' ? [4, 3, 2, 1, 0] : [],
+});
+const progress: Progress = {
+  displayName: 'x'.repeat(80),
+  today: '2026-11-29',
+  timezone: 'America/Argentina/ComodRivadavia',
+  seen: 519,
+  total: 519,
+  dueToday: 1234,
+  learned: 400,
+  reviewsTotal: 123_456,
+  accuracy7: 0.9,
+  accuracy30: 0.85,
+  reviews7: 700,
+  currentStreak: 365,
+  longestStreak: 400,
+  nextDueAt: Date.UTC(2026, 10, 30),
+  topics: Array.from({ length: 13 }, () => ({
+    topic: 't',
+    title: {
+      en: 'Other purpose-built databases',
+      ko: '그 밖의 목적별 데이터베이스',
+      vi: 'Các cơ sở dữ liệu chuyên dụng khác',
+    },
+    total: 99,
+    seen: 50,
+    learned: 20,
+  })),
+  reviewsByDay: [],
+  forecast: [],
+  streakDays: [],
+};
+const entry = (rank: number) => ({
+  rank,
+  memberId: `m${rank}`,
+  displayName: 'y'.repeat(32),
+  points: 99_999,
+  reviews: 9_999,
+  accuracy: 0.5,
+  streak: 999,
+});
+const board: Leaderboard = {
+  groupId: 'g',
+  period: 'month',
+  from: '2026-11-01',
+  entries: Array.from({ length: 30 }, (_, i) => entry(i + 1)),
+  me: entry(30),
+};
+
+describe('views within Discord limits in every language', () => {
+  for (const locale of LOCALES) {
+    it(`GIVEN ${locale} THEN every view fits`, () => {
+      const t = translator(locale);
+      for (const q of questions) {
+        const p = presented(q);
+        checkView(questionView(t, p, { mask: 31, revealed: true }), `question ${q.kind}`);
+        checkView(questionView(t, p), `question ${q.kind} unrevealed`);
+        for (const correct of [true, false]) {
+          const feedback = {
+            questionId: q.id,
+            correct,
+            partly: !correct,
+            grade: correct ? 5 : 2,
+            quick: correct,
+            correctAnswer: 'A. '.repeat(40),
+            explanation: q.explanation,
+            docs: q.docs,
+            correctsNote: true,
+            schedule: { intervalDays: 365, dueAt: 0, dueDay: '2027-11-29' },
+            reaskLater: true,
+            reviewId: 2_147_483_647,
+            canMarkGuessed: true,
+            points: 30,
+          } as const;
+          checkView(
+            feedbackView(t, {
+              feedback,
+              question: q,
+              next: p,
+              summary: { answered: 50, correct: 25, mode: 'practice' },
+              today: '2026-11-29',
+            }),
+            `feedback ${q.kind}`,
+          );
+        }
+        checkView(
+          reminderView(t, {
+            memberId: 'm',
+            day: '2026-11-29',
+            attempt: 1,
+            dmChannelId: null,
+            displayName: 'n',
+            due: 999,
+            newCount: 50,
+            streak: 999,
+            locale,
+            start: { kind: 'question', resumed: false, question: p, dueCount: 10, newCount: 50 },
+          }),
+          'reminder',
+        );
+        checkView(
+          startView(
+            t,
+            { kind: 'question', resumed: false, question: p, dueCount: 10, newCount: 50 },
+            'x'.repeat(80),
+            50,
+          ),
+          'start',
+        );
+      }
+      checkView(
+        nothingDueView(
+          t,
+          {
+            kind: 'nothing-due',
+            nextDueAt: Date.UTC(2026, 11, 1),
+            newLeftToday: 0,
+            unseen: 500,
+            canPracticeAhead: true,
+            topic: 'ha-replicas',
+          },
+          'x'.repeat(80),
+          50,
+        ),
+        'nothing due',
+      );
+      checkView(statsView(t, progress, Buffer.from('png')), 'stats');
+      checkView(
+        settingsView(
+          t,
+          {
+            timezone: 'America/Argentina/ComodRivadavia',
+            reminderTime: '23:59',
+            remindersEnabled: true,
+            newPerDay: 50,
+            language: 'auto',
+            dmsClosed: true,
+            nextReminderAt: 0,
+            streak: 9,
+          },
+          true,
+        ),
+        'settings',
+      );
+      checkView(serverBoardView(t, board, 'z'.repeat(100), 'm30'), 'board');
+      checkView(weeklyBoardView(t, board, 'z'.repeat(100)), 'weekly board');
+      checkView(forgetView(t), 'forget');
+      checkView(errorView(t, 'ABCDEF'), 'error');
+      for (const fault of ['busy', 'full', 'read-only', 'corrupt', 'unavailable'] as const)
+        checkView(notSavedView(t, fault, 'ABCDEF', true), `not saved ${fault}`);
+      checkView(
+        userErrorView(
+          t,
+          new UserError(
+            'unknown-topic',
+            { topic: 'x'.repeat(100) },
+            Array.from({ length: 40 }, (_, i) => `topic-${i}`),
+          ),
+        ),
+        'user error',
+      );
+    });
+  }
+});
