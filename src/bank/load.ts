@@ -44,7 +44,15 @@ function listFiles(dir: string, report: Reporter): string[] | null {
 export function readBank(dir: string): BankReading {
   const report = new Reporter();
   const honesty = new Reporter();
-  const bank: Bank = { notes: [], topics: [], services: [], questions: [], facts: [], comparisons: [] };
+  const bank: Bank = {
+    notes: [],
+    domains: [],
+    topics: [],
+    services: [],
+    questions: [],
+    facts: [],
+    comparisons: [],
+  };
   const names = listFiles(dir, report);
   if (names === null) return { bank, problems: report.problems, honesty: honesty.problems };
   Object.assign(bank, readRegistry(dir, names, report));

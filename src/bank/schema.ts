@@ -102,8 +102,24 @@ export const TopicFileSchema = z.strictObject({
 
 export const RegistrySchema = z.strictObject({
   notes: z.array(z.strictObject({ id, file: z.string().min(1), title: text(200) })),
+  domains: z.array(
+    z.strictObject({
+      id,
+      title: text(80),
+      ko: text(80).optional(),
+      vi: text(80).optional(),
+      weight: z.number().int('must be a whole number of per cent').min(1).max(100),
+    }),
+  ),
   topics: z.array(
-    z.strictObject({ id, title: text(80), service: id, ko: text(80).optional(), vi: text(80).optional() }),
+    z.strictObject({
+      id,
+      title: text(80),
+      service: id,
+      domain: id,
+      ko: text(80).optional(),
+      vi: text(80).optional(),
+    }),
   ),
   services: z.array(z.strictObject({ id, name: text(80), aliases: z.array(z.string()).default([]) })),
 });

@@ -61,12 +61,16 @@ export type Comparison = {
 export type LocalText = { en: string; ko?: string | undefined; vi?: string | undefined };
 
 /** A topic: `title` is the English name (what members type); `titles` every language's. */
-export type Topic = { id: string; title: string; service: string; titles: LocalText };
+export type Topic = { id: string; title: string; service: string; titles: LocalText; domain: string };
+
+/** An exam domain (a part of the certification's blueprint) and its weight in per cent. */
+export type Domain = { id: string; title: string; titles: LocalText; weight: number };
 export type Service = { id: string; name: string; aliases: string[] };
 export type Note = { id: string; file: string; title: string };
 
 export type Bank = {
   notes: Note[];
+  domains: Domain[];
   topics: Topic[];
   services: Service[];
   questions: Question[];

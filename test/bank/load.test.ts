@@ -64,6 +64,19 @@ describe('the question bank loader', () => {
     expect(all).toContain('questions/beta.yaml:1 topic "gamma" must match the file name');
   });
 
+  it('GIVEN exam weights that do not add up to 100, an unknown domain and an empty one THEN each is reported', () => {
+    edit('_bank.yaml', 'weight: 40', 'weight: 30');
+    edit('_bank.yaml', 'domain: d-two', 'domain: d-three');
+    const all = problems();
+    expect(all).toContain('questions/_bank.yaml:6 domains: the weights add up to 90, not 100');
+    expect(all).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^questions\/_bank\.yaml:\d+ \[beta\] domain: unknown exam domain "d-three"/),
+        expect.stringMatching(/^questions\/_bank\.yaml:\d+ \[d-two\] no topic belongs to this domain$/),
+      ]),
+    );
+  });
+
   it('GIVEN a comparison row with a missing cell THEN the row and the columns are named', () => {
     edit('alpha.yaml', 'cells: [Fast, Slow, Medium]', 'cells: [Fast]');
     expect(problems()).toEqual([
