@@ -87,14 +87,43 @@ export function classifyPostgresFailure(error: unknown): PostgresFailure | null 
   return null;
 }
 
-/** The first line of an error's message, with the URL's password (if any) blanked out. */
+/** The first string found under `key` in an error or what it wraps (depth-first). */
+function findString(error: unknown, key: string, depth = 0): string | undefined {
+  if (depth > 6 || typeof error !== 'object' || error === null) return undefined;
+  const e = error as Record<string, unknown>;
+  if (typeof e[key] === 'string') return e[key];
+  for (const inner of ['cause', 'meta', 'driverAdapterError', 'error']) {
+    const found = findString(e[inner], key, depth + 1);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/**
+ * The most telling line of an error: the database's own message when the adapter kept it, the
+ * last line of a Prisma client error (its first lines point at the calling code), else the
+ * first meaningful line of the message.
+ */
+function causeLine(error: unknown): string {
+  const original = findString(error, 'originalMessage');
+  if (original !== undefined) return original;
+  const message = error instanceof Error ? error.message : '';
+  if (/^\s*Invalid `/.test(message)) {
+    const last = message.trim().split('\n').pop()?.trim();
+    if (last) return last;
+  }
+  const line = describeEngineError(error).cause;
+  if (line !== 'unknown error' && line !== '[object Object]') return line;
+  return collectClues(error).find((c) => /\D/.test(c) && c.length > 12) ?? line;
+}
+
+/** The telling line of an error's message, with the URL's password (if any) blanked out. */
 export function redactedCause(url: string, error: unknown): string {
-  const clues = collectClues(error).filter((c) => /\D/.test(c) && c.length > 12);
-  let line = describeEngineError(error).cause;
-  if (line === 'unknown error' || line === '[object Object]') line = clues[0] ?? line;
+  let line = causeLine(error);
   const password = serverParts(url)?.password ?? '';
-  if (password !== '')
+  if (password !== '') {
     line = line.split(password).join('***').split(encodeURIComponent(password)).join('***');
+  }
   return line.replace(/(postgres(?:ql)?:\/\/[^:@/\s]*):[^@\s]*@/gi, '$1:***@');
 }
 

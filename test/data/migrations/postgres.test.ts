@@ -3,13 +3,16 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { derivePostgresSchema } from '../../../scripts/derive-postgres-schema.ts';
 import { DatabaseError } from '../../../src/data/errors.ts';
+import { PrismaClient } from '../../../src/data/generated-postgres/client.ts';
 import {
   applyMigrationsAt,
   diffDatabaseToSchemaAt,
+  explainPostgresFailure,
   migrationChecksum,
   PROJECT_ROOT,
   SCHEMA_PATH,
@@ -253,6 +256,24 @@ describe.skipIf(server === null)(
         expect(message).toMatch(names);
         expect(message).toMatch(todo);
         expect(message).not.toContain(password);
+      });
+
+      it(`GIVEN ${what} WHEN the PostgreSQL Prisma client fails THEN explainPostgresFailure gives the same one line`, async () => {
+        const url = makeUrl();
+        const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+        try {
+          const error = await prisma.$executeRawUnsafe('CREATE TABLE "Probe" ("id" INTEGER)').then(
+            () => null,
+            (e: unknown) => e,
+          );
+          const message = explainPostgresFailure(url, error).message;
+          expect(message).toMatch(names);
+          expect(message).toMatch(todo);
+          expect(message).not.toContain(password);
+          expect(message.split('\n')).toHaveLength(1);
+        } finally {
+          await prisma.$disconnect();
+        }
       });
     }
   },
