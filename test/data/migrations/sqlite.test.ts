@@ -5,13 +5,15 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   applyMigrations,
+  applyMigrationsAt,
   createMigration,
+  diffDatabaseToSchemaAt,
   diffMigrationsToSchema,
   MIGRATIONS_DIR,
   migrationChecksum,
   PROJECT_ROOT,
   SCHEMA_PATH,
-} from '../../src/data/migrations.ts';
+} from '../../../src/data/migrations.ts';
 
 let dir: string;
 beforeEach(() => {
@@ -21,7 +23,7 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe('offline migrations', () => {
+describe('offline migrations (SQLite)', () => {
   it('GIVEN prisma/schema.prisma and prisma/migrations THEN applying the migrations leaves nothing to diff', async () => {
     expect(await diffMigrationsToSchema()).toBe('');
   });
@@ -45,6 +47,20 @@ describe('offline migrations', () => {
       expect(r.finished_at).not.toBeNull();
       expect(r.applied_steps_count).toBe(1);
     }
+  });
+
+  it('GIVEN an empty database WHEN the migrations are applied through its file: URL THEN the database has nothing to diff against the schema', async () => {
+    const url = `file:${path.relative(process.cwd(), path.join(dir, 'url.db'))}`;
+    expect(await diffDatabaseToSchemaAt(url)).toMatch(/CREATE TABLE "Member"/);
+    expect((await applyMigrationsAt(url)).length).toBeGreaterThan(0);
+    expect(await diffDatabaseToSchemaAt(url)).toBe('');
+    expect(await applyMigrationsAt(url)).toEqual([]);
+  });
+
+  it('GIVEN an up-to-date database THEN nothing loads the engine (it would need the schema file)', async () => {
+    const file = path.join(dir, 'fast.db');
+    await applyMigrations(file);
+    expect(await applyMigrations(file, MIGRATIONS_DIR, path.join(dir, 'no-such-schema.prisma'))).toEqual([]);
   });
 
   it('GIVEN a migrated database with data WHEN started again THEN nothing is applied and the data stays', async () => {
