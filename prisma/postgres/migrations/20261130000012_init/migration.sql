@@ -11,6 +11,8 @@ CREATE TABLE "Member" (
     "dmsClosed" BOOLEAN NOT NULL DEFAULT false,
     "dmChannelId" TEXT,
     "newPerDay" INTEGER NOT NULL DEFAULT 10,
+    "language" TEXT NOT NULL DEFAULT 'auto',
+    "lastLocale" TEXT,
     "nextReminderAt" TIMESTAMP(3),
     "currentStreak" INTEGER NOT NULL DEFAULT 0,
     "longestStreak" INTEGER NOT NULL DEFAULT 0,
@@ -27,6 +29,7 @@ CREATE TABLE "Group" (
     "name" TEXT NOT NULL,
     "leaderboardChannelId" TEXT,
     "lastBoardPostedFor" TEXT,
+    "locale" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "Group_pkey" PRIMARY KEY ("id")
