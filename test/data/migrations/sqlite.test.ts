@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -75,6 +75,47 @@ describe('offline migrations (SQLite)', () => {
     const again = new Database(file, { readonly: true });
     expect(again.prepare('SELECT displayName FROM "Member"').get()).toEqual({ displayName: 'Ann' });
     again.close();
+  });
+
+  it('GIVEN a database made by the first migration, with a member who studied WHEN the later migrations (which rebuild the Member table) are applied THEN nothing of theirs is lost', async () => {
+    const first = path.join(dir, 'migrations');
+    const [init] = readdirSync(MIGRATIONS_DIR).filter((n) => n.endsWith('_init'));
+    if (init === undefined) throw new Error('no init migration');
+    cpSync(path.join(MIGRATIONS_DIR, init), path.join(first, init), { recursive: true });
+    cpSync(path.join(MIGRATIONS_DIR, 'migration_lock.toml'), path.join(first, 'migration_lock.toml'));
+    const file = path.join(dir, 'old.db');
+    await applyMigrations(file, first);
+    const db = new Database(file);
+    db.exec(`
+      INSERT INTO "Member" (id, displayName, createdAt, updatedAt) VALUES ('u1', 'Ann', 1, 1);
+      INSERT INTO "Group" (id, name, createdAt) VALUES ('g1', 'Study', 1);
+      INSERT INTO "Membership" (groupId, memberId, joinedAt) VALUES ('g1', 'u1', 1);
+      INSERT INTO "Question" (id, topic, kind, contentHash, createdAt, updatedAt) VALUES ('q1', 't', 'choice', 'h', 1, 1);
+      INSERT INTO "Card" (id, memberId, questionId, dueAt, createdAt) VALUES (1, 'u1', 'q1', 1, 1);
+      INSERT INTO "ReviewLog" (memberId, cardId, questionId, seq, grade, correct, answer, answeredAt, day,
+        easinessBefore, intervalBefore, repetitionsBefore, dueBefore, easinessAfter, intervalAfter, repetitionsAfter, dueAfter)
+        VALUES ('u1', 1, 'q1', 1, 5, 1, 'A', 1, '2026-11-01', 2.5, 0, 0, 1, 2.6, 1, 1, 2);
+      INSERT INTO "DailyStat" (memberId, day, reviews, correct, points) VALUES ('u1', '2026-11-01', 1, 1, 10);
+      INSERT INTO "ReminderDelivery" (memberId, day, status, nextTryAt, createdAt) VALUES ('u1', '2026-11-01', 'sent', 1, 1);
+      INSERT INTO "StudySession" (memberId, mode, queue, createdAt, updatedAt) VALUES ('u1', 'review', '[]', 1, 1);
+    `);
+    db.close();
+    expect((await applyMigrations(file)).length).toBeGreaterThan(1);
+    const after = new Database(file, { readonly: true });
+    const count = (table: string) =>
+      (after.prepare(`SELECT COUNT(*) AS n FROM "${table}"`).get() as { n: number }).n;
+    const tables = [
+      'Member',
+      'Membership',
+      'Card',
+      'ReviewLog',
+      'DailyStat',
+      'ReminderDelivery',
+      'StudySession',
+    ];
+    expect(tables.map(count)).toEqual([1, 1, 1, 1, 1, 1, 1]);
+    expect(after.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
+    after.close();
   });
 
   it('GIVEN a schema change in a copy of the project WHEN a migration is created and applied THEN the new column exists and the schema agrees again', async () => {
