@@ -427,7 +427,7 @@ export class RawCore {
   }
 
   /** getProgress(ctx, memberId), same figures. */
-  progress(memberId: string): Progress {
+  progress(memberId: string): Omit<Progress, 'readiness'> {
     const member = this.get('member', memberId) as RawMember | undefined;
     if (member === undefined) throw new Error('unknown member');
     const now = this.clock();

@@ -4,7 +4,6 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from '../src/config.ts';
 import { createLogger } from '../src/logger.ts';
-import { runMain } from './support/process.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'quizbot-config-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,4 +1,5 @@
 import type { UserError } from '../core/context.ts';
+import type { ExamStep } from '../core/exam/index.ts';
 import type { Leaderboard } from '../core/leaderboard.ts';
 import type { ServiceFacts } from '../core/lookup.ts';
 import type { Progress } from '../core/progress.ts';
@@ -16,6 +17,8 @@ export type Outcome =
   | { kind: 'session'; start: StartResult; topicTitle: LocalText | undefined }
   | { kind: 'question'; question: PresentedQuestion; mask?: number; revealed?: boolean }
   | { kind: 'answer'; result: AnswerResult; today: string }
+  /** `mask`: a select-all question's toggled options, while they are being picked. */
+  | { kind: 'exam'; step: ExamStep; mask?: number }
   | { kind: 'guessed'; schedule: Schedule | null; today: string }
   | { kind: 'facts'; facts: ServiceFacts; page: number }
   | { kind: 'comparison'; comparison: Comparison }

@@ -17,10 +17,25 @@ export async function startOutcome(
   return { kind: 'session', start, topicTitle: topic?.titles };
 }
 
+/** /quiz's modes as members name them. */
+export const QUIZ_MODES = ['due', 'weak', 'new', 'ahead'] as const;
+const SESSION_MODES: Record<(typeof QUIZ_MODES)[number], SessionMode> = {
+  due: 'review',
+  weak: 'drill',
+  new: 'extra-new',
+  ahead: 'practice',
+};
+
 export const quiz = defineCommand({
   name: 'quiz',
-  options: [{ name: 'topic', type: 'string', autocomplete: 'topic', maxLength: 100 }],
-  schema: z.object({ topic: optionalTopic }),
+  options: [
+    { name: 'topic', type: 'string', autocomplete: 'topic', maxLength: 100 },
+    { name: 'mode', type: 'string', choices: { values: QUIZ_MODES, catalogue: 'modes' } },
+  ],
+  schema: z.object({
+    topic: optionalTopic,
+    mode: z.enum(QUIZ_MODES, { message: 'options.problems.quiz-mode' }).default('due'),
+  }),
   contexts: 'guild-and-dm',
-  run: (ctx, caller, o) => startOutcome(ctx, caller, 'review', o.topic),
+  run: (ctx, caller, o) => startOutcome(ctx, caller, SESSION_MODES[o.mode], o.topic),
 });

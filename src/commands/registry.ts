@@ -1,4 +1,5 @@
 import { compare } from './compare.ts';
+import { exam } from './exam.ts';
 import { fact } from './fact.ts';
 import { forgetMe } from './forget-me.ts';
 import { group } from './group.ts';
@@ -14,6 +15,7 @@ import type { Command } from './types.ts';
 /** Every command, in the order /help lists them. Adding a command means adding its module here. */
 export const COMMANDS: readonly Command[] = [
   quiz,
+  exam,
   fact,
   compare,
   leaderboard,

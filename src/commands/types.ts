@@ -13,7 +13,7 @@ export type OptionDef = {
   required?: boolean;
   autocomplete?: AutocompleteSource;
   /** Choice values; each one's name is `<catalogue>.<value>` in the message catalogue. */
-  choices?: { values: readonly string[]; catalogue: 'periods' | 'languages' };
+  choices?: { values: readonly string[]; catalogue: 'periods' | 'languages' | 'modes' };
   min?: number;
   max?: number;
   maxLength?: number;

@@ -10,6 +10,7 @@ import { studyDay } from '../domain/day.ts';
 import type { Answer } from '../domain/grading.ts';
 import { isGrade } from '../domain/sm2.ts';
 import { dynamicKey, resolveLocale, say, type T, translator } from '../i18n/index.ts';
+import { examReply } from './exam.ts';
 import { renderReveal } from './render/quiz.ts';
 import { type After, type Screen, show } from './show.ts';
 import { parseChoice, parseTrueFalse, rawOptions, tokenize } from './words.ts';
@@ -68,7 +69,7 @@ export class ConsoleChat {
 
   /** Whether the line typed now answers a question (so a failure means the answer was lost). */
   get answering(): boolean {
-    return this.pending.kind === 'answer';
+    return this.pending.kind === 'answer' || this.pending.kind === 'exam';
   }
 
   private async enter(): Promise<Invoker> {
@@ -213,6 +214,10 @@ export class ConsoleChat {
       return this.display({ kind: 'forgotten' });
     }
     if (p.kind === 'none') return void (text !== '' && this.write(this.t('console.idle')));
+    if (p.kind !== 'answer') {
+      const next = await examReply(this.ctx, this.t, this.memberId, p, text);
+      return typeof next === 'string' ? void this.write(next) : this.display(next);
+    }
     if (p.question.question.kind === 'flashcard' && !p.revealed) {
       this.pending = { ...p, revealed: true };
       return void this.write(renderReveal(this.t, p.question.question.back));

@@ -3,10 +3,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Outcome } from '../commands/outcome.ts';
 import type { UserError } from '../core/context.ts';
+import type { ExamQuestion, ExamStep } from '../core/exam/index.ts';
 import type { Progress } from '../core/progress.ts';
 import type { PresentedQuestion } from '../core/study/index.ts';
 import { dynamicKey, say, type T } from '../i18n/index.ts';
 import { renderProgressOf } from '../render/picture/index.ts';
+import { renderExamOpen, renderExamOverview, renderExamQuestion, renderExamResult } from './render/exam.ts';
 import {
   renderComparison,
   renderFacts,
@@ -19,6 +21,11 @@ import { renderFeedback, renderNothingDue, renderQuestion, renderSummary } from 
 /** What showing an outcome leaves behind for the next line typed. */
 export type After =
   | { kind: 'answer'; question: PresentedQuestion; revealed: boolean }
+  /** In an exam: a question, the overview, the result (drill), or the resume-or-abandon prompt. */
+  | { kind: 'exam'; exam: ExamQuestion }
+  | { kind: 'exam-overview'; examId: number; total: number }
+  | { kind: 'exam-result'; examId: number }
+  | { kind: 'exam-open'; examId: number; asked: { questions: number; minutes: number } }
   | { kind: 'confirm-forget' }
   | { kind: 'none' };
 
@@ -78,7 +85,19 @@ function showStart(s: Screen, o: Extract<Outcome, { kind: 'session' }>): After {
     write(renderNothingDue(t, start, s.now(), s.timezone));
     return { kind: 'none' };
   }
+  if (start.kind === 'nothing-to-drill') {
+    write(
+      start.source === 'exam'
+        ? t('quiz.nothing.no-misses')
+        : start.topic === undefined
+          ? t('quiz.nothing.no-weak')
+          : t('quiz.nothing.no-weak-topic', { topic: start.topic }),
+    );
+    return { kind: 'none' };
+  }
   if (start.resumed) write(t('console.resuming'));
+  else if (start.question.mode === 'drill')
+    write(t('quiz.start-drill', { total: start.question.total }).replaceAll('**', ''));
   else if (start.dueCount + start.newCount > 0)
     write(t('console.counts', { due: start.dueCount, new: start.newCount }));
   return ask(s, start.question);
@@ -95,6 +114,37 @@ function showAnswer(s: Screen, o: Extract<Outcome, { kind: 'answer' }>): After {
   return r.next === null ? { kind: 'none' } : ask(s, r.next);
 }
 
+function showExam(s: Screen, step: ExamStep): After | null {
+  const { t, write } = s;
+  const clock = { now: s.now(), timezone: s.timezone };
+  switch (step.kind) {
+    case 'question':
+      if (step.started === true) write(t('exam.started', { total: step.exam.total }).replaceAll('**', ''));
+      write(renderExamQuestion(t, step.exam, clock));
+      return { kind: 'exam', exam: step.exam };
+    case 'overview':
+      write(renderExamOverview(t, step.overview, clock));
+      return { kind: 'exam-overview', examId: step.overview.examId, total: step.overview.total };
+    case 'result':
+      write(renderExamResult(t, step.result, step.late, clock));
+      return { kind: 'exam-result', examId: step.result.examId };
+    case 'already-open':
+      write(renderExamOpen(t, step.exam, clock));
+      return { kind: 'exam-open', examId: step.exam.examId, asked: step.asked };
+    case 'abandoned':
+      write(t('exam.abandoned', { answered: step.answered, total: step.total }));
+      return { kind: 'none' };
+    case 'refused':
+      write(
+        t(dynamicKey(`exam.refused.${step.reason}`), {
+          correct: step.score?.correct ?? 0,
+          total: step.score?.total ?? 0,
+        }),
+      );
+      return null;
+  }
+}
+
 /** Prints an outcome; returns what the next typed line answers, if anything. */
 export async function show(s: Screen, o: Outcome): Promise<After | null> {
   const { t, write } = s;
@@ -105,6 +155,8 @@ export async function show(s: Screen, o: Outcome): Promise<After | null> {
       return ask(s, o.question);
     case 'answer':
       return showAnswer(s, o);
+    case 'exam':
+      return showExam(s, o.step);
     case 'guessed':
       write(
         o.schedule === null

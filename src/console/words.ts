@@ -37,7 +37,12 @@ export function rawOptions(
   const positional: string[] = [];
   for (const w of words) {
     const m = /^([a-z_]+)[:=](.*)$/.exec(w);
+    // A word that is one of an option's choices ("/quiz weak") goes to that option.
+    const choice = command.options.find(
+      (o) => !(o.name in raw) && o.choices?.values.includes(w.toLowerCase()),
+    );
     if (m?.[1] !== undefined && command.options.some((o) => o.name === m[1])) raw[m[1]] = m[2] ?? '';
+    else if (choice !== undefined) raw[choice.name] = w.toLowerCase();
     else positional.push(w);
   }
   const free = command.options.filter((o) => !(o.name in raw));

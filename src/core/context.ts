@@ -75,4 +75,8 @@ export type UserErrorCode =
   | 'invalid-time'
   | 'invalid-new-per-day'
   | 'invalid-language'
-  | 'invalid-option';
+  | 'invalid-option'
+  | 'exam-bank-too-small'
+  | 'invalid-exam-questions'
+  | 'exam-too-many-questions'
+  | 'invalid-exam-minutes';

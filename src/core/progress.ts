@@ -2,6 +2,7 @@ import { addDays, dayStart, studyDay } from '../domain/day.ts';
 import { LEARNED_INTERVAL_DAYS, streakNow } from '../domain/progress.ts';
 import type { LocalText } from '../domain/question.ts';
 import { type CoreContext, UserError } from './context.ts';
+import { getReadiness, type ReadinessReport } from './readiness.ts';
 
 export type TopicProgress = { topic: string; title: LocalText; total: number; seen: number; learned: number };
 
@@ -26,6 +27,8 @@ export type Progress = {
   /** Cards due on each of the next 14 study days (today includes anything overdue). */
   forecast: { day: string; due: number }[];
   streakDays: string[];
+  /** Exam readiness per domain, with the last exam scores. */
+  readiness: ReadinessReport;
 };
 
 function accuracy(stats: { reviews: number; correct: number }[]): number | null {
@@ -40,10 +43,11 @@ export async function getProgress(ctx: CoreContext, memberId: string): Promise<P
   const now = ctx.clock();
   const tz = member.timezone;
   const today = studyDay(now, tz);
-  const [cards, stats, reviewsTotal] = await Promise.all([
+  const [cards, stats, reviewsTotal, ready] = await Promise.all([
     read.cards.ofMember(memberId),
     read.stats.since(memberId, addDays(today, -182)),
     read.reviews.count(memberId),
+    getReadiness(ctx, memberId),
   ]);
   const endOfToday = dayStart(addDays(today, 1), tz);
   const forecastDays = Array.from({ length: 14 }, (_, i) => addDays(today, i));
@@ -93,5 +97,6 @@ export async function getProgress(ctx: CoreContext, memberId: string): Promise<P
     reviewsByDay: stats.map((s) => ({ day: s.day, reviews: s.reviews })),
     forecast,
     streakDays: Array.from({ length: streak }, (_, i) => addDays(streakEnd, -i)).reverse(),
+    readiness: ready,
   };
 }

@@ -3,6 +3,8 @@ import { type DailyStats, dailyStatsOf } from './daily-stats.ts';
 import type { Database } from './db.ts';
 import { type Deliveries, deliveriesOf } from './deliveries.ts';
 import { faultOf, WriteFailedError } from './errors.ts';
+import { type Evidence, evidenceOf } from './evidence.ts';
+import { type Exams, examsOf } from './exams.ts';
 import { type Groups, groupsOf } from './groups.ts';
 import { type Members, membersOf } from './members.ts';
 import { type Questions, questionsOf } from './questions.ts';
@@ -21,6 +23,8 @@ export type Repos = {
   stats: DailyStats;
   deliveries: Deliveries;
   questions: Questions;
+  exams: Exams;
+  evidence: Evidence;
 };
 
 export function reposOf(q: Queryable): Repos {
@@ -33,6 +37,8 @@ export function reposOf(q: Queryable): Repos {
     stats: dailyStatsOf(q),
     deliveries: deliveriesOf(q),
     questions: questionsOf(q),
+    exams: examsOf(q),
+    evidence: evidenceOf(q),
   };
 }
 

@@ -107,3 +107,31 @@ export type Session = {
   updatedAt: Date;
   finishedAt: Date | null;
 };
+
+export type ExamStatus = 'open' | 'submitted' | 'expired' | 'abandoned';
+
+export type Exam = {
+  id: number;
+  memberId: string;
+  openFor: string | null;
+  seed: number;
+  questions: number;
+  minutes: number;
+  startedAt: Date;
+  deadline: Date;
+  position: number;
+  status: string;
+  endedAt: Date | null;
+  score: number | null;
+};
+
+export type ExamItem = {
+  examId: number;
+  position: number;
+  questionId: string;
+  /** File letters (A,C) or true/false; null while unanswered. */
+  answer: string | null;
+  correct: boolean | null;
+  flagged: boolean;
+  answeredAt: Date | null;
+};

@@ -1,5 +1,6 @@
 import type { SessionMode } from '../core/study/index.ts';
 import { type Grade, isGrade } from '../domain/sm2.ts';
+import { type ExamIdData, encodeExamId, parseExamId } from './exam-id.ts';
 
 /**
  * Buttons and modals carry all their state in the custom id (Discord allows 100 characters),
@@ -25,6 +26,8 @@ import { type Grade, isGrade } from '../domain/sm2.ts';
  * Choice buttons from before options were shuffled (no order) parse as `legacy`: they are
  * answered by showing the question again, never by recording an option.
  *
+ * Exam buttons (`x:`) are listed in exam-id.ts.
+ *
  * Each kind is one button family with its own handler (src/discord/buttons/).
  */
 
@@ -45,7 +48,7 @@ export type IdData = {
   start: { mode: SessionMode; topic: string | undefined; update: boolean };
   fact: { service: string; topic: string | undefined; page: number };
   forget: { confirm: boolean };
-};
+} & ExamIdData;
 
 export type IdKind = keyof IdData;
 export type CustomIdOf<K extends IdKind> = { kind: K } & IdData[K];
@@ -54,8 +57,8 @@ export type CustomId = { [K in IdKind]: CustomIdOf<K> }[IdKind];
 export const TEXT_INPUT_ID = 'answer';
 export const MAX_OPTIONS = 5;
 
-const MODES: Record<string, SessionMode> = { r: 'review', x: 'extra-new', p: 'practice' };
-const MODE_CODES: Record<SessionMode, string> = { review: 'r', 'extra-new': 'x', practice: 'p' };
+const MODES: Record<string, SessionMode> = { r: 'review', x: 'extra-new', p: 'practice', d: 'drill' };
+const MODE_CODES: Record<SessionMode, string> = { review: 'r', 'extra-new': 'x', practice: 'p', drill: 'd' };
 /** Bank ids are lower-case slugs; anything else is not ours. */
 const SLUG = /^[a-z0-9][a-z0-9._-]{0,40}$/;
 
@@ -98,6 +101,8 @@ export function encodeId(id: CustomId): string {
       return check(`fact:${id.service}:${id.topic ?? ''}:${id.page}`);
     case 'forget':
       return check(`forget:${id.confirm ? 'yes' : 'no'}`);
+    default:
+      return check(encodeExamId(id));
   }
 }
 
@@ -224,6 +229,8 @@ export function parseCustomId(id: string): CustomId | null {
       return (p1 === 'yes' || p1 === 'no') && parts.length === 2
         ? { kind: 'forget', confirm: p1 === 'yes' }
         : null;
+    case 'x':
+      return parseExamId(parts.slice(1), { int, order });
     default:
       return null;
   }

@@ -5,6 +5,7 @@ import { describeDue } from '../render/text.ts';
 import { serverBoardView } from './views/board.ts';
 import { noticeView, type View } from './views/common.ts';
 import { compareView } from './views/compare.ts';
+import { examStepView } from './views/exam.ts';
 import { factsView } from './views/facts.ts';
 import { feedbackView } from './views/feedback.ts';
 import { forgetView } from './views/forget.ts';
@@ -55,6 +56,8 @@ export function render(o: Outcome, r: RenderContext): Rendered {
         feedbackView(t, { feedback: a.feedback, question, next: a.next, summary: a.summary, today: o.today }),
       );
     }
+    case 'exam':
+      return examStepView(t, o.step, o.mask);
     case 'guessed':
       return aside(
         noticeView(

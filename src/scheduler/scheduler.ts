@@ -1,5 +1,6 @@
 import { type ScheduledTask, schedule } from 'node-cron';
 import type { CoreContext } from '../core/context.ts';
+import { expireExams } from '../core/exam/index.ts';
 import type { Logger } from '../logger.ts';
 import { type BoardPoster, type BoardRound, runBoardRound } from './boards.ts';
 import {
@@ -10,9 +11,11 @@ import {
 } from './reminders.ts';
 
 /**
- * Two cron jobs (times in UTC): the daily quiz DM round (REMINDER_CRON, every minute by
- * default; each member's own local time is kept by the core) and the weekly leaderboard post
- * (LEADERBOARD_CRON). A round never overlaps itself; stop() waits for a round in progress.
+ * Three cron jobs (times in UTC): the daily quiz DM round (REMINDER_CRON, every minute by
+ * default; each member's own local time is kept by the core), the weekly leaderboard post
+ * (LEADERBOARD_CRON), and every minute the submission of practice exams whose time ran out
+ * (a member who comes back later finds them submitted either way; this keeps readiness current).
+ * A round never overlaps itself; stop() waits for a round in progress.
  */
 
 export type SchedulerOptions = {
@@ -29,6 +32,8 @@ export type Scheduler = {
   /** Runs a reminder round now; null when one is already running or the scheduler stopped. */
   runReminders(): Promise<ReminderRound | null>;
   runBoards(): Promise<BoardRound | null>;
+  /** Submits the exams whose deadline passed; returns how many. */
+  runExamDeadlines(): Promise<number | null>;
   stop(): Promise<void>;
 };
 
@@ -63,6 +68,7 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
     runReminderRound(ctx, options.sender, log, options.concurrency ?? REMINDER_CONCURRENCY),
   );
   const runBoards = exclusive('leaderboard', () => runBoardRound(ctx, options.poster, log));
+  const runExamDeadlines = exclusive('exam-deadlines', () => expireExams(ctx));
 
   const cronLogger = {
     info: (message: string) => log.debug({ job: 'cron' }, message),
@@ -83,6 +89,12 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
       noOverlap: true,
       logger: cronLogger,
     }),
+    schedule('* * * * *', () => runExamDeadlines(), {
+      name: 'exam-deadlines',
+      timezone: 'UTC',
+      noOverlap: true,
+      logger: cronLogger,
+    }),
   ];
   log.info(
     { reminderCron: options.reminderCron, leaderboardCron: options.leaderboardCron },
@@ -92,6 +104,7 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
   return {
     runReminders,
     runBoards,
+    runExamDeadlines,
     async stop() {
       if (stopped) return;
       stopped = true;

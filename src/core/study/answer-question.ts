@@ -72,6 +72,7 @@ function feedbackOf(
   order: number[],
   verdict: Verdict,
   recorded: Recorded | null,
+  reaskLater: boolean,
 ): Feedback {
   return {
     questionId: question.id,
@@ -84,7 +85,7 @@ function feedbackOf(
     docs: question.docs,
     correctsNote: question.correctsNote,
     schedule: recorded?.schedule ?? null,
-    reaskLater: needsReask(verdict.grade),
+    reaskLater,
     reviewId: recorded?.reviewId ?? null,
     canMarkGuessed: recorded !== null && question.kind !== 'flashcard' && verdict.correct,
     points: recorded?.points ?? 0,
@@ -147,7 +148,8 @@ async function grade(
     return stale(input.answer.kind === question.kind ? 'no-such-option' : 'wrong-kind', current);
   const responseMs = s.row.shownAt === null ? undefined : Math.max(0, now - s.row.shownAt.getTime());
   const verdict = gradeAnswer(question, answer, responseMs);
-  const scheduled = s.row.mode !== 'practice' && item.reask !== true;
+  const mode = asMode(s.row.mode);
+  const scheduled = mode !== 'practice' && mode !== 'drill' && item.reask !== true;
   const recorded = scheduled
     ? await recordReview(repos, member, {
         question,
@@ -157,8 +159,10 @@ async function grade(
         now,
       })
     : null;
-  const feedback = feedbackOf(question, order, verdict, recorded);
-  const again = feedback.reaskLater ? [{ q: question.id, reask: true as const }] : [];
+  // A drill asks each question until it is answered right; elsewhere SM-2 says what comes back.
+  const reask = mode === 'drill' ? !verdict.correct : needsReask(verdict.grade);
+  const feedback = feedbackOf(question, order, verdict, recorded, reask);
+  const again = reask ? [{ q: question.id, reask: true as const }] : [];
   const moved = await advance(ctx, repos, s, {
     rest: [...rest, ...again],
     correct: verdict.correct,

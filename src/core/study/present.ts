@@ -15,7 +15,7 @@ export function openSession(row: Session): OpenSession | null {
 }
 
 export function asMode(mode: string): SessionMode {
-  return mode === 'practice' || mode === 'extra-new' ? mode : 'review';
+  return mode === 'practice' || mode === 'extra-new' || mode === 'drill' ? mode : 'review';
 }
 
 /**

@@ -5,7 +5,8 @@ import { studyDay } from '../../domain/day.ts';
 import { encodeIds, encodeQueue } from '../../domain/session-queue.ts';
 import { type CoreContext, UserError } from '../context.ts';
 import { openSession, present } from './present.ts';
-import type { NothingDue, SessionMode, StartResult } from './types.ts';
+import type { NothingDue, PresentedQuestion, SessionMode, StartResult } from './types.ts';
+import { weakQuestionIds } from './weak.ts';
 
 function checkTopic(ctx: CoreContext, topic: string | undefined): void {
   if (topic !== undefined && ctx.bank.topic(topic) === undefined) {
@@ -47,6 +48,10 @@ async function pickQuestions(
 ): Promise<{ ids: string[]; dueCount: number; newIds: string[] }> {
   const now = new Date(ctx.clock());
   const { cards } = ctx.store.read;
+  if (mode === 'drill') {
+    const weak = await weakQuestionIds(ctx, member.id, topic, ctx.sessionSize);
+    return { ids: weak, dueCount: 0, newIds: [] };
+  }
   if (mode === 'practice') {
     const upcoming = await cards.upcoming(member.id, now, topic, ctx.sessionSize);
     return { ids: upcoming.map((c) => c.questionId), dueCount: 0, newIds: [] };
@@ -112,32 +117,54 @@ export async function startSession(
   if (resumed !== null)
     return { kind: 'question', resumed: true, question: resumed, dueCount: 0, newCount: 0 };
   const picked = await pickQuestions(ctx, member, mode, topic);
-  if (picked.ids.length === 0) return nothingDue(ctx, member, topic);
+  if (picked.ids.length === 0)
+    return mode === 'drill'
+      ? { kind: 'nothing-to-drill', source: 'weak', topic }
+      : nothingDue(ctx, member, topic);
   const now = new Date(ctx.clock());
   const created = await ctx.store.write(async (repos) => {
     // Checked again inside the write: a /quiz, a button and the daily DM racing each other all
     // end up in the one session the first of them opened.
     const again = resumable(ctx, await repos.sessions.open(memberId), mode, topic);
     if (again !== null) return { resumed: true, question: again };
-    await repos.sessions.closeOpen(memberId, now);
-    const row = await repos.sessions.create({
-      memberId,
-      topic: topic ?? null,
-      mode,
-      queue: encodeQueue(picked.ids.map((q) => ({ q }))),
-      newIds: encodeIds(picked.newIds),
-      seed: randomInt(2 ** 31),
+    const question = await openNewSession(
+      ctx,
+      repos,
+      { memberId, mode, topic, ids: picked.ids, newIds: picked.newIds },
       now,
-    });
-    const s = openSession(row);
-    const question = s === null ? null : present(ctx, s);
-    if (question === null) throw new Error('a new session has no question');
+    );
     return { resumed: false, question };
   });
   if (created.resumed)
     return { kind: 'question', resumed: true, question: created.question, dueCount: 0, newCount: 0 };
   const counts = { dueCount: picked.dueCount, newCount: picked.newIds.length };
   return { kind: 'question', resumed: false, question: created.question, ...counts };
+}
+
+/**
+ * Inside a write: closes the member's open session (its cards stay as scheduled, so nothing is
+ * lost) and opens a new one on `ids`; returns its first question.
+ */
+export async function openNewSession(
+  ctx: CoreContext,
+  repos: Repos,
+  s: { memberId: string; mode: SessionMode; topic: string | undefined; ids: string[]; newIds: string[] },
+  now: Date,
+): Promise<PresentedQuestion> {
+  await repos.sessions.closeOpen(s.memberId, now);
+  const row = await repos.sessions.create({
+    memberId: s.memberId,
+    topic: s.topic ?? null,
+    mode: s.mode,
+    queue: encodeQueue(s.ids.map((q) => ({ q }))),
+    newIds: encodeIds(s.newIds),
+    seed: randomInt(2 ** 31),
+    now,
+  });
+  const opened = openSession(row);
+  const question = opened === null ? null : present(ctx, opened);
+  if (question === null) throw new Error('a new session has no question');
+  return question;
 }
 
 /** The open session's current question when a new start should resume it: a review, of the same topic or any. */

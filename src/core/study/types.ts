@@ -3,7 +3,12 @@ import type { Grade } from '../../domain/sm2.ts';
 
 /** What the study use cases return; transports render these. */
 
-export type SessionMode = 'review' | 'extra-new' | 'practice';
+/**
+ * review: due cards, then new ones. extra-new: new cards beyond today's limit. practice: the
+ * soonest upcoming cards, ahead of schedule. drill: weak cards or an exam's misses, each asked
+ * until answered right. Practice and drill never move the schedule.
+ */
+export type SessionMode = 'review' | 'extra-new' | 'practice' | 'drill';
 
 export type PresentedQuestion = {
   sessionId: number;
@@ -32,7 +37,9 @@ export type NothingDue = {
 
 export type StartResult =
   | { kind: 'question'; resumed: boolean; question: PresentedQuestion; dueCount: number; newCount: number }
-  | NothingDue;
+  | NothingDue
+  /** A drill with nothing to practise: no weak cards (of the topic), or an exam without misses. */
+  | { kind: 'nothing-to-drill'; source: 'weak' | 'exam'; topic: string | undefined };
 
 export type Schedule = { intervalDays: number; dueAt: number; dueDay: string };
 

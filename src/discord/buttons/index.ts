@@ -3,6 +3,20 @@ import type { CustomId, CustomIdOf, IdKind } from '../custom-id.ts';
 import { notice, type Turn } from '../turn.ts';
 import { noticeView } from '../views/common.ts';
 import { grade, pick, submit, truefalse } from './answer.ts';
+import {
+  examAbandon,
+  examDrill,
+  examFlag,
+  examGo,
+  examPick,
+  examResult,
+  examResume,
+  examReview,
+  examSave,
+  examSubmit,
+  examTf,
+  examToggle,
+} from './exam.ts';
 import { factPage } from './fact.ts';
 import { forget } from './forget.ts';
 import { guess } from './guess.ts';
@@ -34,6 +48,18 @@ const handlers: Handlers = {
   start,
   fact: factPage,
   forget,
+  examPick,
+  examToggle,
+  examSave,
+  examTf,
+  examGo,
+  examFlag,
+  examReview,
+  examSubmit,
+  examDrill,
+  examResume,
+  examResult,
+  examAbandon,
 };
 
 function dispatch<K extends IdKind>(

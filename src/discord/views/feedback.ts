@@ -1,5 +1,11 @@
 import { type APIEmbed, type ButtonBuilder, ButtonStyle, EmbedBuilder } from 'discord.js';
-import type { Feedback, PresentedQuestion, Schedule, SessionSummary } from '../../core/study/index.ts';
+import type {
+  Feedback,
+  PresentedQuestion,
+  Schedule,
+  SessionMode,
+  SessionSummary,
+} from '../../core/study/index.ts';
 import type { Question } from '../../domain/question.ts';
 import type { T } from '../../i18n/index.ts';
 import { describeDue, percent } from '../../render/text.ts';
@@ -30,10 +36,11 @@ export function scheduleLine(t: T, schedule: Schedule, today: string, guessed = 
   return t(guessed ? 'quiz.interval-guessed' : 'quiz.interval', { due, count: schedule.intervalDays });
 }
 
-function scheduleText(t: T, f: Feedback, today: string, practice: boolean): string {
+function scheduleText(t: T, f: Feedback, today: string, mode: SessionMode | undefined): string {
   const parts: string[] = [];
   if (f.schedule !== null) parts.push(scheduleLine(t, f.schedule, today));
-  else if (practice) parts.push(t('quiz.practice-unchanged'));
+  else if (mode === 'practice') parts.push(t('quiz.practice-unchanged'));
+  else if (mode === 'drill') parts.push(t('quiz.drill-unchanged'));
   if (f.reaskLater) parts.push(t('quiz.again-later'));
   return parts.join('\n') || t('quiz.unchanged');
 }
@@ -44,6 +51,7 @@ function summaryEmbed(t: T, s: SessionSummary): APIEmbed {
     t('quiz.summary.score', { correct: s.correct, answered: s.answered, percent: percent(share) }),
   ];
   if (s.mode === 'practice') lines.push(t('quiz.summary.practice'));
+  if (s.mode === 'drill') lines.push(t('quiz.summary.drill'));
   lines.push(t('quiz.summary.stats'));
   return new EmbedBuilder()
     .setColor(COLORS.info)
@@ -63,8 +71,8 @@ export function feedbackView(t: T, input: FeedbackInput): View {
     .setTitle(verdictTitle(t, f, question))
     .setDescription(clip(lines.join('\n'), LIMITS.description));
   if (f.correctsNote) embed.addFields({ name: t('quiz.corrects-note'), value: t('quiz.corrects-note-text') });
-  const practice = summary?.mode === 'practice' || next?.mode === 'practice';
-  embed.addFields({ name: t('quiz.next-review'), value: scheduleText(t, f, today, practice), inline: true });
+  const mode = summary?.mode ?? next?.mode;
+  embed.addFields({ name: t('quiz.next-review'), value: scheduleText(t, f, today, mode), inline: true });
   if (f.points > 0) embed.addFields({ name: t('quiz.points'), value: `+${f.points}`, inline: true });
   if (f.docs !== undefined)
     embed.addFields({ name: t('quiz.docs'), value: `[${t('quiz.docs-link')}](${f.docs})`, inline: true });

@@ -25,6 +25,7 @@ function footer(t: T, q: PresentedQuestion): string {
   if (q.reask) notes.push(t('quiz.footer.reask'));
   if (q.mode === 'practice') notes.push(t('quiz.footer.practice'));
   if (q.mode === 'extra-new') notes.push(t('quiz.footer.extra-new'));
+  if (q.mode === 'drill') notes.push(t('quiz.footer.drill'));
   return notes.join(' · ');
 }
 

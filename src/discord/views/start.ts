@@ -53,6 +53,20 @@ export function nothingDueView(
   return { embeds: [embed.toJSON()], components: buttons.length === 0 ? [] : [row(...buttons)] };
 }
 
+function nothingToDrillView(t: T, source: 'weak' | 'exam', topicTitle: string | undefined): View {
+  const text =
+    source === 'exam'
+      ? t('quiz.nothing.no-misses')
+      : topicTitle === undefined
+        ? t('quiz.nothing.no-weak')
+        : t('quiz.nothing.no-weak-topic', { topic: topicTitle });
+  const embed = new EmbedBuilder()
+    .setColor(COLORS.info)
+    .setTitle(t('quiz.nothing.no-weak-title'))
+    .setDescription(text);
+  return { embeds: [embed.toJSON()], components: [] };
+}
+
 export function startView(
   t: T,
   result: StartResult,
@@ -60,10 +74,12 @@ export function startView(
   sessionSize: number,
 ): View {
   if (result.kind === 'nothing-due') return nothingDueView(t, result, topicTitle, sessionSize);
+  if (result.kind === 'nothing-to-drill') return nothingToDrillView(t, result.source, topicTitle);
   const q = result.question;
   let content: string;
   if (result.resumed) content = t('quiz.start-resumed');
   else if (q.mode === 'practice') content = t('quiz.start-practice', { total: q.total });
+  else if (q.mode === 'drill') content = t('quiz.start-drill', { total: q.total });
   else if (q.mode === 'extra-new') content = t('quiz.start-extra', { count: result.newCount });
   else content = t('quiz.start-review', { due: result.dueCount, new: result.newCount });
   return questionView(t, q, { content });

@@ -1,6 +1,7 @@
 import { EmbedBuilder } from 'discord.js';
 import type { Progress } from '../../core/progress.ts';
 import { local, type T } from '../../i18n/index.ts';
+import { readinessLines } from '../../render/readiness.ts';
 import { percent, progressBar } from '../../render/text.ts';
 import { COLORS, clip, LIMITS, timestamp, type View } from './common.ts';
 
@@ -55,6 +56,10 @@ export function statsView(t: T, p: Progress, image: Buffer | null): View {
         inline: true,
       },
     )
+    .addFields({
+      name: t('stats.readiness-title'),
+      value: clip(readinessLines(t, p.readiness).join('\n'), LIMITS.field),
+    })
     .setFooter({ text: t('stats.footer', { day: p.today, timezone: p.timezone }) });
   if (image === null) return { embeds: [embed.toJSON()], components: [] };
   embed.setImage(`attachment://${PROGRESS_IMAGE}`);

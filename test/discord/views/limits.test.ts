@@ -119,6 +119,27 @@ const progress: Progress = {
   reviewsByDay: [],
   forecast: [],
   streakDays: [],
+  readiness: {
+    domains: Array.from({ length: 5 }, (_, i) => ({
+      id: `d${i}`,
+      title: {
+        en: 'Workload-specific database design',
+        ko: '워크로드별 데이터베이스 설계',
+        vi: 'Thiết kế cơ sở dữ liệu theo khối lượng công việc',
+      },
+      weight: 26,
+      answered: 99_999,
+      correct: 88_888,
+      seen: 999,
+      total: 999,
+      accuracy: i === 0 ? null : 0.888,
+      coverage: 1,
+    })),
+    overall: 0.77,
+    answered: 99_999,
+    windowDays: 30,
+    exams: Array.from({ length: 5 }, (_, i) => ({ examId: i, correct: 60, total: 65, endedAt: 0 })),
+  },
 };
 const entry = (rank: number) => ({
   rank,
