@@ -1,0 +1,22 @@
+import type { ExamQuestion, ExamStep, ShownAnswer } from '../../src/core/exam/index.ts';
+
+/** The right answer to an exam question as shown. */
+export function rightExamAnswer(e: ExamQuestion): ShownAnswer {
+  const q = e.question;
+  if (q.kind === 'truefalse') return { kind: 'truefalse', value: q.answer };
+  if (q.kind !== 'choice') throw new Error(`an exam never asks a ${q.kind} question`);
+  return { kind: 'choice', picks: q.answer.map((i) => e.order.indexOf(i)) };
+}
+
+export function wrongExamAnswer(e: ExamQuestion): ShownAnswer {
+  const q = e.question;
+  if (q.kind === 'truefalse') return { kind: 'truefalse', value: !q.answer };
+  if (q.kind !== 'choice') throw new Error(`an exam never asks a ${q.kind} question`);
+  return { kind: 'choice', picks: [e.order.findIndex((file) => !q.answer.includes(file))] };
+}
+
+export function questionOf(step: ExamStep): ExamQuestion {
+  if (step.kind !== 'question')
+    throw new Error(`expected a question, got ${JSON.stringify(step).slice(0, 200)}`);
+  return step.exam;
+}
