@@ -19,6 +19,19 @@ describe('custom ids', () => {
     { kind: 'start', mode: 'extra-new', topic: undefined, update: false },
     { kind: 'fact', service: 'vm-import-export', topic: 'security-networking', page: 12 },
     { kind: 'forget', confirm: true },
+    { kind: 'start', mode: 'drill', topic: 'aurora', update: false },
+    { kind: 'examPick', examId: big, position: 64, index: 3, order: [3, 1, 0, 2] },
+    { kind: 'examToggle', examId: big, position: 0, mask: 31, index: 4, order: [4, 3, 2, 1, 0] },
+    { kind: 'examSave', examId: big, position: 12, mask: 5, order: [0, 1, 2] },
+    { kind: 'examTf', examId: 1, position: 2, value: true },
+    { kind: 'examGo', examId: 1, position: 2, target: 64 },
+    { kind: 'examFlag', examId: 1, position: 2, flagged: false },
+    { kind: 'examReview', examId: big },
+    { kind: 'examSubmit', examId: big },
+    { kind: 'examDrill', examId: big },
+    { kind: 'examResume', examId: big },
+    { kind: 'examResult', examId: big, page: 22 },
+    { kind: 'examAbandon', examId: big, questions: 65, minutes: 180 },
   ];
 
   it('GIVEN every button the bot makes WHEN its id is parsed back THEN the same state comes out, under 100 characters', () => {
@@ -54,6 +67,17 @@ describe('custom ids', () => {
       'fact::x:1',
       'forget:maybe',
       'guess:abc',
+      'x:1',
+      'x:1:submit:now',
+      'x:1:2:pick:9:2031',
+      'x:1:2:pick:1',
+      'x:1:2:sub:8:012',
+      'x:1:2:flag:2',
+      'x:1:2:go:-1',
+      'x:1:res:x',
+      'x:1:abandon:5',
+      'x:a:review',
+      'x:1:2:explode',
     ]) {
       expect(parseCustomId(id), id).toBeNull();
     }

@@ -76,6 +76,25 @@ function fixedStats(): ProgressPicture {
       },
       { title: 'Redshift', mastered: 0, seen: 0, total: 20 },
     ],
+    readiness: {
+      overall: 0.41,
+      answered: 642,
+      windowDays: 30,
+      domains: [
+        {
+          title: 'Workload-specific database design',
+          weight: 26,
+          accuracy: 0.82,
+          answered: 310,
+          coverage: 0.64,
+        },
+        { title: 'Deployment and migration', weight: 20, accuracy: 0.66, answered: 88, coverage: 0.41 },
+        { title: 'Management and operations', weight: 18, accuracy: 0.79, answered: 120, coverage: 0.7 },
+        { title: 'Monitoring and troubleshooting', weight: 18, accuracy: 0.52, answered: 64, coverage: 0.33 },
+        { title: 'Database security', weight: 18, accuracy: null, answered: 0, coverage: 0.05 },
+      ],
+      exams: [0.72, 0.68, 0.61],
+    },
   };
 }
 
@@ -134,7 +153,27 @@ describe('progress picture', () => {
         ko: ['RDS 백업과 복구', '고가용성과 읽기 전용 복제본'],
         vi: ['Sao lưu và khôi phục RDS', 'Tính sẵn sàng cao và read replica'],
       };
-      const stats = fixedStats();
+      const domains = {
+        ko: ['워크로드별 데이터베이스 설계', '배포 및 마이그레이션'],
+        vi: ['Thiết kế cơ sở dữ liệu theo khối lượng công việc', 'Triển khai và di chuyển'],
+      };
+      const fixed = fixedStats();
+      const readiness = fixed.readiness ?? {
+        overall: 0,
+        answered: 0,
+        windowDays: 30,
+        domains: [],
+        exams: [],
+      };
+      const stats = {
+        ...fixed,
+        readiness: {
+          ...readiness,
+          domains: readiness.domains
+            .slice(0, 2)
+            .map((d, i) => ({ ...d, title: domains[locale][i] ?? d.title })),
+        },
+      };
       const png = await renderProgressPicture({
         ...stats,
         memberName: names[locale],
@@ -164,13 +203,15 @@ describe('progress picture', () => {
     expect(first.equals(second)).toBe(true);
   });
 
-  it('GIVEN 13 topics THEN the result is a PNG about 1000 px wide and at most 700 px high', async () => {
+  it('GIVEN 13 topics and 5 exam domains THEN the result is a PNG 1000 px wide and at most 900 px high', async () => {
     const png = await renderProgressPicture(fixedStats());
     expect(png.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
     const { width, height } = pngSize(png);
     expect(width).toBe(1000);
-    expect(height).toBeGreaterThanOrEqual(560);
-    expect(height).toBeLessThanOrEqual(700);
+    expect(height).toBeGreaterThanOrEqual(700);
+    expect(height).toBeLessThanOrEqual(900);
+    const { readiness: _, ...without } = fixedStats();
+    expect(pngSize(await renderProgressPicture(without)).height).toBeLessThan(height);
   });
 
   it('GIVEN a new member with no reviews and no topic seen THEN the picture renders', async () => {

@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { drawExam, EXAM_LIMITS, type ExamCandidate } from '../../domain/exam.ts';
 import { type CoreContext, UserError } from '../context.ts';
 import { endExam } from './guard.ts';
-import { examQuestion } from './present.ts';
+import { examQuestion, examResult } from './present.ts';
 import type { ExamStep } from './types.ts';
 
 export type ExamRequest = { questions?: number | undefined; minutes?: number | undefined };
@@ -35,7 +35,7 @@ function checkRequest(req: ExamRequest, available: number): { questions: number;
 /**
  * Starts a practice exam: `questions` drawn from the whole bank (seen or not) across the exam
  * domains by weight, `minutes` to answer them. A member with an exam open is asked to resume
- * it or abandon it; one whose time ran out is submitted first, and the new one starts.
+ * it or abandon it; one whose time ran out is submitted and its result shown instead.
  */
 export async function startExam(ctx: CoreContext, memberId: string, req: ExamRequest): Promise<ExamStep> {
   const candidates = examCandidates(ctx);
@@ -51,7 +51,9 @@ export async function startExam(ctx: CoreContext, memberId: string, req: ExamReq
       if (current !== null) return { kind: 'already-open', exam: current, asked };
       await repos.exams.end(open.id, 'abandoned', new Date(now), null);
     } else if (open !== null) {
-      await endExam(ctx, repos, open, 'expired', now);
+      // Its time ran out while the member was away: its result first, a new exam next time.
+      const ended = await endExam(ctx, repos, open, 'expired', now);
+      return { kind: 'result', result: examResult(ctx.bank, ended.exam, ended.items), late: true, page: 0 };
     }
     const exam = await repos.exams.create({
       memberId,

@@ -47,6 +47,10 @@ export const C = {
   dueToday: '#79c0ff',
   seen: '#24553a',
   mastered: '#3fb950',
+  // Readiness per domain: at the pass mark or above, within 15 points of it, further below.
+  ready: '#3fb950',
+  close: '#d29922',
+  behind: '#f85149',
 } as const;
 
 // Layout: header, then heatmap (left) beside the forecast (right), then one row per topic.

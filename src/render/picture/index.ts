@@ -17,6 +17,7 @@ import { drawForecast } from './forecast.ts';
 import { drawHeader } from './header.ts';
 import { drawHeatmap } from './heatmap.ts';
 import { ENGLISH_LABELS, type PictureLabels, pictureLabels } from './labels.ts';
+import { drawReadiness, type ReadinessPanel, readinessHeight } from './readiness.ts';
 import { drawTopics, type TopicRow, topicsHeight } from './topics.ts';
 
 export { type PictureLabels, pictureLabels } from './labels.ts';
@@ -41,6 +42,8 @@ export type ProgressPicture = {
   /** The next 14 days starting today; a missing day counts as 0 due. */
   forecast: { day: string; due: number }[];
   topics: TopicRow[];
+  /** Exam readiness below the topics; left out, the picture ends with the topics. */
+  readiness?: ReadinessPanel;
   /** The words on the picture; English when left out. */
   labels?: PictureLabels;
 };
@@ -74,7 +77,8 @@ export async function renderProgressPicture(input: ProgressPicture): Promise<Buf
   const { reviews, total, active } = reviewTotals(input);
   const sectionTop = PAD + HEADER_H;
   const topicsTop = heatmapBottom(sectionTop) + 30;
-  const height = topicsTop + topicsHeight(input.topics.length) + PAD - 6;
+  const readinessTop = topicsTop + topicsHeight(input.topics.length) + 30;
+  const height = topicsTop + topicsHeight(input.topics.length) + readinessHeight(input.readiness) + PAD - 6;
 
   const canvas = createCanvas(WIDTH, height);
   const ctx = canvas.getContext('2d');
@@ -90,6 +94,7 @@ export async function renderProgressPicture(input: ProgressPicture): Promise<Buf
   ctx.fillStyle = C.border;
   ctx.fillRect(PAD, topicsTop - 16, WIDTH - 2 * PAD, 1);
   drawTopics(ctx, input.topics, topicsTop, labels);
+  if (input.readiness !== undefined) drawReadiness(ctx, input.readiness, readinessTop, labels);
   return canvas.encode('png');
 }
 
@@ -108,6 +113,19 @@ export function renderProgressOf(p: Progress, t: T): Promise<Buffer> {
       seen: x.seen,
       total: x.total,
     })),
+    readiness: {
+      overall: p.readiness.overall,
+      answered: p.readiness.answered,
+      windowDays: p.readiness.windowDays,
+      domains: p.readiness.domains.map((d) => ({
+        title: local(d.title, t.locale),
+        weight: d.weight,
+        accuracy: d.accuracy,
+        answered: d.answered,
+        coverage: d.coverage,
+      })),
+      exams: p.readiness.exams.map((e) => (e.total === 0 ? 0 : e.correct / e.total)),
+    },
     labels: pictureLabels(t),
   });
 }

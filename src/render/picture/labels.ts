@@ -25,6 +25,12 @@ export type PictureLabels = {
   seen: string;
   mastered: string;
   noTopics: string;
+  readiness: string;
+  readinessSummary(percent: string, answers: number, days: number): string;
+  answers(count: number): string;
+  covered(percent: string): string;
+  lastExams(scores: string): string;
+  noExams: string;
 };
 
 export function pictureLabels(t: T): PictureLabels {
@@ -49,6 +55,12 @@ export function pictureLabels(t: T): PictureLabels {
     seen: t('picture.seen'),
     mastered: t('picture.mastered'),
     noTopics: t('picture.no-topics'),
+    readiness: t('picture.readiness'),
+    readinessSummary: (percent, count, days) => t('picture.readiness-summary', { percent, count, days }),
+    answers: (count) => t('picture.answers', { count }),
+    covered: (percent) => t('picture.covered', { percent }),
+    lastExams: (scores) => t('picture.last-exams', { scores }),
+    noExams: t('picture.no-exams'),
   };
 }
 

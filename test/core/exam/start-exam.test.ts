@@ -69,11 +69,12 @@ describe('starting an exam', () => {
     expect((await startExam(ctx, 'm1', { questions: 5 })).kind).toBe('question');
   });
 
-  it('GIVEN an open exam whose time ran out WHEN a new one is asked for THEN the old one is submitted and the new one starts', async () => {
+  it('GIVEN an open exam whose time ran out WHEN a new one is asked for THEN the old one is submitted and its result shown; the next start is a new exam', async () => {
     const { ctx, clock, db } = env;
     await join(ctx, 'm1');
     await startExam(ctx, 'm1', { questions: 5, minutes: 5 });
     clock.advance(6 * 60_000);
+    expect(await startExam(ctx, 'm1', { questions: 5 })).toMatchObject({ kind: 'result', late: true });
     expect((await startExam(ctx, 'm1', { questions: 5 })).kind).toBe('question');
     expect((await db.prisma.exam.findMany({ orderBy: { id: 'asc' } })).map((e) => e.status)).toEqual([
       'expired',

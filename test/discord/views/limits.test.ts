@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../../src/core/context.ts';
+import type { ExamQuestion, ExamResult } from '../../../src/core/exam/index.ts';
 import type { Leaderboard } from '../../../src/core/leaderboard.ts';
 import type { Progress } from '../../../src/core/progress.ts';
 import type { PresentedQuestion } from '../../../src/core/study/index.ts';
 import { serverBoardView, weeklyBoardView } from '../../../src/discord/views/board.ts';
 import type { View } from '../../../src/discord/views/common.ts';
+import { examStepView } from '../../../src/discord/views/exam.ts';
 import { feedbackView } from '../../../src/discord/views/feedback.ts';
 import { forgetView } from '../../../src/discord/views/forget.ts';
 import { errorView, notSavedView, userErrorView } from '../../../src/discord/views/notices.ts';
@@ -90,6 +92,57 @@ const presented = (question: Question): PresentedQuestion => ({
   },
   order: question.kind === 'choice' ? [4, 3, 2, 1, 0] : [],
 });
+const LONG_TITLE = {
+  en: 'Workload-specific database design',
+  ko: '워크로드별 데이터베이스 설계',
+  vi: 'Thiết kế cơ sở dữ liệu theo khối lượng công việc',
+};
+
+function examQuestion(question: Question): ExamQuestion {
+  return {
+    examId: 2 ** 31 - 1,
+    position: 64,
+    total: 65,
+    deadline: Date.UTC(2026, 10, 30),
+    question,
+    topicTitle: LONG_TITLE,
+    order: question.kind === 'choice' ? question.options.map((_, i) => i).reverse() : [],
+    answer:
+      question.kind === 'choice' ? { kind: 'choice', picks: [0, 1] } : { kind: 'truefalse', value: true },
+    flagged: true,
+    answered: 64,
+    flaggedCount: 65,
+  };
+}
+
+/** A 65-question result, every answer missed, with the bank's longest texts. */
+function examResult(pool: Question[]): ExamResult {
+  const tally = (id: string) => ({ id, title: LONG_TITLE, correct: 0, total: 13 });
+  return {
+    examId: 2 ** 31 - 1,
+    status: 'expired',
+    score: { correct: 0, total: 65, unanswered: 30, ratio: 0, passed: false },
+    domains: ['a', 'b', 'c', 'd', 'e'].map(tally),
+    topics: Array.from({ length: 13 }, (_, i) => tally(`t${i}`)),
+    minutes: 180,
+    timeUsedMs: 180 * 60_000,
+    endedAt: Date.UTC(2026, 10, 30),
+    misses: Array.from({ length: 65 }, (_, i) => {
+      const q = pool[i % pool.length] as Question;
+      return {
+        position: i,
+        questionId: q.id,
+        prompt: q.prompt,
+        topicTitle: LONG_TITLE,
+        given: 'E. '.repeat(100),
+        correctAnswer: 'A. '.repeat(100),
+        explanation: q.explanation,
+        docs: q.docs,
+      };
+    }),
+  };
+}
+
 const progress: Progress = {
   displayName: 'x'.repeat(80),
   today: '2026-11-29',
@@ -236,6 +289,55 @@ describe('views within Discord limits in every language', () => {
         'nothing due',
       );
       checkView(statsView(t, progress, Buffer.from('png')), 'stats');
+      for (const q of questions.filter((x) => x.kind === 'choice' || x.kind === 'truefalse')) {
+        const e = examQuestion(q);
+        for (const mask of [undefined, 31])
+          checkView(
+            examStepView(t, { kind: 'question', exam: e, started: true }, mask).view,
+            'exam question',
+          );
+        checkView(
+          examStepView(t, { kind: 'already-open', exam: e, asked: { questions: 65, minutes: 180 } }).view,
+          'exam open',
+        );
+      }
+      const positions = Array.from({ length: 65 }, (_, i) => i);
+      const overview = {
+        examId: 2 ** 31 - 1,
+        total: 65,
+        deadline: 0,
+        answered: 0,
+        unanswered: positions,
+        flagged: positions,
+      };
+      checkView(examStepView(t, { kind: 'overview', overview }).view, 'exam overview');
+      const result = examResult(questions);
+      for (let page = 0; page <= Math.ceil(result.misses.length / 3); page++)
+        checkView(
+          examStepView(t, { kind: 'result', result, late: true, page }).view,
+          `exam result page ${page}`,
+        );
+      for (const reason of [
+        'gone',
+        'not-yours',
+        'submitted',
+        'abandoned',
+        'no-such-position',
+        'no-such-option',
+        'reordered',
+        'wrong-kind',
+        'nothing-to-drill',
+      ] as const)
+        checkView(
+          examStepView(t, { kind: 'refused', reason, score: { correct: 65, total: 65 } }).view,
+          `exam refused ${reason}`,
+        );
+      checkView(examStepView(t, { kind: 'abandoned', answered: 64, total: 65 }).view, 'exam abandoned');
+      for (const source of ['weak', 'exam'] as const)
+        checkView(
+          startView(t, { kind: 'nothing-to-drill', source, topic: 'x' }, 'x'.repeat(80), 50),
+          'nothing to drill',
+        );
       checkView(
         settingsView(
           t,
