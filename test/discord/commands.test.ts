@@ -20,6 +20,7 @@ describe('command definitions as Discord application commands', () => {
     for (const def of COMMANDS) expect(() => commandBuilder(def).toJSON(), def.name).not.toThrow();
     expect(discordCommands().map((c) => c.name)).toEqual([
       'quiz',
+      'exam',
       'fact',
       'compare',
       'leaderboard',
@@ -58,7 +59,7 @@ describe('command definitions as Discord application commands', () => {
       InteractionContextType.BotDM,
       InteractionContextType.PrivateChannel,
     ];
-    for (const name of ['quiz', 'fact', 'compare', 'stats', 'settings', 'forget-me']) {
+    for (const name of ['quiz', 'exam', 'fact', 'compare', 'stats', 'settings', 'forget-me']) {
       expect(json[name]?.contexts, name).toEqual(anywhere);
     }
     expect(json.leaderboard?.contexts).toEqual([InteractionContextType.Guild]);
@@ -88,6 +89,26 @@ describe('command definitions as Discord application commands', () => {
         autocomplete: true,
         max_length: 100,
       },
+      expect.objectContaining({
+        type: ApplicationCommandOptionType.String,
+        name: 'mode',
+        required: false,
+        choices: ['due', 'weak', 'new', 'ahead'].map((value) => expect.objectContaining({ value })),
+      }),
+    ]);
+    expect(json.exam?.options).toEqual([
+      expect.objectContaining({
+        name: 'questions',
+        type: ApplicationCommandOptionType.Integer,
+        min_value: 5,
+        max_value: 65,
+      }),
+      expect.objectContaining({
+        name: 'minutes',
+        type: ApplicationCommandOptionType.Integer,
+        min_value: 5,
+        max_value: 180,
+      }),
     ]);
     expect(
       json.fact?.options?.map((o) => [

@@ -2,6 +2,7 @@ import { MessageFlags } from 'discord.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseCustomId } from '../../src/discord/custom-id.ts';
 import type { Question } from '../../src/domain/question.ts';
+import type { InteractionResponse } from '../support/discord-double.ts';
 import {
   ALICE,
   asMessage,
@@ -43,6 +44,15 @@ async function click(message: SentMessage, label: string | RegExp, user = ALICE)
       guild: inGuild(),
     }),
   );
+}
+
+/** The private notice a click got: the reply itself, or a follow-up when the bot had deferred under load. */
+function privateNotice(responses: InteractionResponse[]): Record<string, unknown> {
+  const found = responses.find(
+    (r) => (r.kind === 'callback' && r.callbackType === 4) || r.kind === 'followup',
+  );
+  if (found === undefined) throw new Error(`no notice among ${responses.map((r) => r.kind).join(', ')}`);
+  return found.payload;
 }
 
 async function clickTo(message: SentMessage, label: string | RegExp): Promise<SentMessage> {
@@ -164,16 +174,16 @@ describe('/exam on Discord', () => {
       'open',
     ]);
     // The abandoned exam's buttons answer politely and record nothing.
-    const stale = firstMessage(await click(first, /^(A|True)$/));
-    expect(stale.payload.flags).toBe(MessageFlags.Ephemeral);
-    expect(stale.payload.content).toContain('This exam was abandoned; nothing was recorded.');
+    const stale = privateNotice(await click(first, /^(A|True)$/));
+    expect(stale.flags).toBe(MessageFlags.Ephemeral);
+    expect(stale.content).toContain('This exam was abandoned; nothing was recorded.');
   });
 
   it('GIVEN another member WHEN they click Alice’s exam THEN they are refused privately and nothing is recorded', async () => {
     const m = asMessage((await exam()).payload);
-    const r = firstMessage(await click(m, /^(A|True)$/, BOB));
-    expect(r.payload.flags).toBe(MessageFlags.Ephemeral);
-    expect(r.payload.content).toContain("someone else's exam");
+    const r = privateNotice(await click(m, /^(A|True)$/, BOB));
+    expect(r.flags).toBe(MessageFlags.Ephemeral);
+    expect(r.content).toContain("someone else's exam");
     expect(await h.db.examItem.count({ where: { answer: { not: null } } })).toBe(0);
   });
 
