@@ -105,7 +105,8 @@ describe('weekly leaderboard post', () => {
   it('GIVEN LEADERBOARD_CRON every second WHEN cron ticks several times THEN exactly one board is posted', async () => {
     await withBoardChannel({ env: { LEADERBOARD_CRON: '* * * * * *' } });
     await studied(BOB.id, 'Bob', '2025-03-05', 50);
-    await h.discord.waitForCall(isBoardPost, 5_000);
+    // Generous under a loaded machine: the assertion is that later ticks post nothing more.
+    await h.discord.waitForCall(isBoardPost, 15_000);
     await new Promise((resolve) => setTimeout(resolve, 2_200));
     expect(h.discord.calls.filter(isBoardPost)).toHaveLength(1);
   });
