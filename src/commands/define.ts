@@ -22,4 +22,8 @@ export const text = (max: number) =>
 
 export const optionalTopic = text(100).optional();
 
+/** A whole number from `min` to `max`; anything else is the catalogue's `problem` message. */
+export const integerIn = (min: number, max: number, problem: string) =>
+  z.number({ message: problem }).int(problem).min(min, problem).max(max, problem);
+
 export { notice };

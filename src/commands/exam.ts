@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { startExam } from '../core/exam/index.ts';
 import { EXAM_LIMITS } from '../domain/exam.ts';
-import { defineCommand } from './define.ts';
+import { defineCommand, integerIn } from './define.ts';
 
 const { questions, minutes } = EXAM_LIMITS;
 
@@ -12,18 +12,8 @@ export const exam = defineCommand({
     { name: 'minutes', type: 'integer', min: minutes.min, max: minutes.max },
   ],
   schema: z.object({
-    questions: z
-      .number({ message: 'options.problems.exam-questions' })
-      .int('options.problems.exam-questions')
-      .min(questions.min, 'options.problems.exam-questions')
-      .max(questions.max, 'options.problems.exam-questions')
-      .optional(),
-    minutes: z
-      .number({ message: 'options.problems.exam-minutes' })
-      .int('options.problems.exam-minutes')
-      .min(minutes.min, 'options.problems.exam-minutes')
-      .max(minutes.max, 'options.problems.exam-minutes')
-      .optional(),
+    questions: integerIn(questions.min, questions.max, 'options.problems.exam-questions').optional(),
+    minutes: integerIn(minutes.min, minutes.max, 'options.problems.exam-minutes').optional(),
   }),
   contexts: 'guild-and-dm',
   run: async (ctx, caller, o) => ({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { getSettings, isChange, updateSettings } from '../core/settings.ts';
 import { LANGUAGES } from '../i18n/index.ts';
-import { defineCommand } from './define.ts';
+import { defineCommand, integerIn } from './define.ts';
 
 export const settings = defineCommand({
   name: 'settings',
@@ -26,12 +26,7 @@ export const settings = defineCommand({
       .max(5, 'options.problems.invalid')
       .optional(),
     reminders: z.boolean({ message: 'options.problems.reminders' }).optional(),
-    new_per_day: z
-      .number({ message: 'options.problems.new-per-day' })
-      .int('options.problems.new-per-day')
-      .min(0, 'options.problems.new-per-day')
-      .max(50, 'options.problems.new-per-day')
-      .optional(),
+    new_per_day: integerIn(0, 50, 'options.problems.new-per-day').optional(),
     language: z.enum(LANGUAGES, { message: 'options.problems.language' }).optional(),
   }),
   contexts: 'guild-and-dm',

@@ -152,7 +152,7 @@ describe('/exam on Discord', () => {
     m = await answer(m, true);
     await h.restart();
     h.clock.advance(5 * MIN + 1);
-    const late = firstMessage(await click(m, /^(A|True)$/));
+    const late = firstMessage(await click(m, /^(A|☐ A|True)$/));
     expect(late.callbackType).toBe(7);
     const text = embedText(asMessage(late.payload));
     expect(text).toMatch(/Time ran out at <t:\d+:f>/);
@@ -174,14 +174,14 @@ describe('/exam on Discord', () => {
       'open',
     ]);
     // The abandoned exam's buttons answer politely and record nothing.
-    const stale = privateNotice(await click(first, /^(A|True)$/));
+    const stale = privateNotice(await click(first, /^(A|☐ A|True)$/));
     expect(stale.flags).toBe(MessageFlags.Ephemeral);
     expect(stale.content).toContain('This exam was abandoned; nothing was recorded.');
   });
 
   it('GIVEN another member WHEN they click Alice’s exam THEN they are refused privately and nothing is recorded', async () => {
     const m = asMessage((await exam()).payload);
-    const r = privateNotice(await click(m, /^(A|True)$/, BOB));
+    const r = privateNotice(await click(m, /^(A|☐ A|True)$/, BOB));
     expect(r.flags).toBe(MessageFlags.Ephemeral);
     expect(r.content).toContain("someone else's exam");
     expect(await h.db.examItem.count({ where: { answer: { not: null } } })).toBe(0);
