@@ -495,6 +495,8 @@ export class RawCore {
       reviewsByDay: stats.map((s) => ({ day: s.day, reviews: s.reviews })),
       forecast,
       streakDays: Array.from({ length: streak }, (_, i) => addDays(streakEnd, -i)).reverse(),
+      // The generated history suspends no card (its rows leave suspendedAt empty).
+      leeches: { count: 0, prompts: [] },
     };
   }
 

@@ -74,5 +74,6 @@ export type UserErrorCode =
   | 'invalid-timezone'
   | 'invalid-time'
   | 'invalid-new-per-day'
+  | 'invalid-leech-threshold'
   | 'invalid-language'
   | 'invalid-option';

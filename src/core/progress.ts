@@ -2,6 +2,7 @@ import { addDays, dayStart, studyDay } from '../domain/day.ts';
 import { LEARNED_INTERVAL_DAYS, streakNow } from '../domain/progress.ts';
 import type { LocalText } from '../domain/question.ts';
 import { type CoreContext, UserError } from './context.ts';
+import { listLeeches } from './leeches.ts';
 
 export type TopicProgress = { topic: string; title: LocalText; total: number; seen: number; learned: number };
 
@@ -26,7 +27,12 @@ export type Progress = {
   /** Cards due on each of the next 14 study days (today includes anything overdue). */
   forecast: { day: string; due: number }[];
   streakDays: string[];
+  /** Cards suspended as leeches: how many, and the first few prompts. */
+  leeches: { count: number; prompts: string[] };
 };
+
+/** How many leech prompts /stats lists. */
+const LEECHES_SHOWN = 3;
 
 function accuracy(stats: { reviews: number; correct: number }[]): number | null {
   const reviews = stats.reduce((s, x) => s + x.reviews, 0);
@@ -40,17 +46,20 @@ export async function getProgress(ctx: CoreContext, memberId: string): Promise<P
   const now = ctx.clock();
   const tz = member.timezone;
   const today = studyDay(now, tz);
-  const [cards, stats, reviewsTotal] = await Promise.all([
+  const [cards, stats, reviewsTotal, leeches] = await Promise.all([
     read.cards.ofMember(memberId),
     read.stats.since(memberId, addDays(today, -182)),
     read.reviews.count(memberId),
+    listLeeches(ctx, memberId),
   ]);
+  // Suspended cards (leeches) never come due: out of the forecast and today's count, still seen.
+  const schedulable = cards.filter((c) => c.suspendedAt === null);
   const endOfToday = dayStart(addDays(today, 1), tz);
   const forecastDays = Array.from({ length: 14 }, (_, i) => addDays(today, i));
   const forecastEnds = forecastDays.map((d) => dayStart(addDays(d, 1), tz));
   const forecast = forecastDays.map((day) => ({ day, due: 0 }));
   let nextDueAt: number | null = null;
-  for (const c of cards) {
+  for (const c of schedulable) {
     const due = c.dueAt.getTime();
     const slot = forecastEnds.findIndex((end) => due < end);
     const bucket = slot === -1 ? undefined : forecast[slot];
@@ -80,7 +89,7 @@ export async function getProgress(ctx: CoreContext, memberId: string): Promise<P
     timezone: tz,
     seen: cards.filter((c) => ctx.bank.question(c.questionId) !== undefined).length,
     total: ctx.bank.questions.length,
-    dueToday: cards.filter((c) => c.dueAt.getTime() < endOfToday).length,
+    dueToday: schedulable.filter((c) => c.dueAt.getTime() < endOfToday).length,
     learned: cards.filter((c) => c.intervalDays >= LEARNED_INTERVAL_DAYS).length,
     reviewsTotal,
     accuracy7: accuracy(last(7)),
@@ -93,5 +102,6 @@ export async function getProgress(ctx: CoreContext, memberId: string): Promise<P
     reviewsByDay: stats.map((s) => ({ day: s.day, reviews: s.reviews })),
     forecast,
     streakDays: Array.from({ length: streak }, (_, i) => addDays(streakEnd, -i)).reverse(),
+    leeches: { count: leeches.length, prompts: leeches.slice(0, LEECHES_SHOWN).map((l) => l.prompt) },
   };
 }
