@@ -1,10 +1,17 @@
 import type { UserError } from '../core/context.ts';
 import type { Leaderboard } from '../core/leaderboard.ts';
+import type { Leech, UnsuspendResult } from '../core/leeches.ts';
 import type { ServiceFacts } from '../core/lookup.ts';
 import type { Progress } from '../core/progress.ts';
 import type { ReminderJob } from '../core/reminders.ts';
 import type { Settings } from '../core/settings.ts';
-import type { AnswerResult, PresentedQuestion, Schedule, StartResult } from '../core/study/index.ts';
+import type {
+  AnswerResult,
+  PresentedQuestion,
+  Schedule,
+  StartResult,
+  UndoResult,
+} from '../core/study/index.ts';
 import type { Comparison, LocalText } from '../domain/question.ts';
 import type { Message } from '../i18n/index.ts';
 
@@ -27,7 +34,10 @@ export type Outcome =
   | { kind: 'reminder'; job: ReminderJob | null }
   | { kind: 'notice'; message: Message }
   | { kind: 'user-error'; error: UserError }
-  | { kind: 'invalid-options'; message: Message };
+  | { kind: 'invalid-options'; message: Message }
+  | { kind: 'undone'; result: UndoResult }
+  | { kind: 'leeches'; leeches: Leech[] }
+  | { kind: 'unsuspended'; result: UnsuspendResult };
 
 export const notice = (key: Message['key'], params?: Message['params']): Outcome => ({
   kind: 'notice',

@@ -4,12 +4,14 @@ import { forgetMe } from './forget-me.ts';
 import { group } from './group.ts';
 import { leaderboard } from './leaderboard.ts';
 import { learn } from './learn.ts';
+import { leech } from './leech.ts';
 import { practice } from './practice.ts';
 import { quiz } from './quiz.ts';
 import { remind } from './remind.ts';
 import { settings } from './settings.ts';
 import { stats } from './stats.ts';
 import type { Command } from './types.ts';
+import { undo } from './undo.ts';
 
 /** Every command, in the order /help lists them. Adding a command means adding its module here. */
 export const COMMANDS: readonly Command[] = [
@@ -24,6 +26,8 @@ export const COMMANDS: readonly Command[] = [
   learn,
   practice,
   remind,
+  undo,
+  leech,
 ];
 
 const byName = new Map(COMMANDS.map((c) => [c.name, c]));

@@ -11,6 +11,7 @@ import {
   renderComparison,
   renderFacts,
   renderLeaderboard,
+  renderLeeches,
   renderProgress,
   renderSettings,
 } from './render/pages.ts';
@@ -95,6 +96,32 @@ function showAnswer(s: Screen, o: Extract<Outcome, { kind: 'answer' }>): After {
   return r.next === null ? { kind: 'none' } : ask(s, r.next);
 }
 
+/** Undo: the question again, to answer anew; or why nothing was undone. */
+function showUndone(s: Screen, o: Extract<Outcome, { kind: 'undone' }>): After | null {
+  if (o.result.status === 'refused') {
+    s.write(s.t(dynamicKey(`undo.refused.${o.result.reason}`)));
+    return null;
+  }
+  s.write(s.t('console.undone'));
+  return ask(s, o.result.question);
+}
+
+function unsuspendedText(t: T, o: Extract<Outcome, { kind: 'unsuspended' }>): string {
+  const r = o.result;
+  if (r.status === 'unknown') return t('leech.unknown', { query: r.query });
+  return t(r.status === 'unsuspended' ? 'leech.unsuspended' : 'leech.not-suspended', { prompt: r.prompt });
+}
+
+/** Undo and leeches. */
+function showStudyTools(
+  s: Screen,
+  o: Extract<Outcome, { kind: 'undone' | 'leeches' | 'unsuspended' }>,
+): After | null {
+  if (o.kind === 'undone') return showUndone(s, o);
+  s.write(o.kind === 'leeches' ? renderLeeches(s.t, o.leeches) : unsuspendedText(s.t, o));
+  return null;
+}
+
 /** Prints an outcome; returns what the next typed line answers, if anything. */
 export async function show(s: Screen, o: Outcome): Promise<After | null> {
   const { t, write } = s;
@@ -155,5 +182,9 @@ export async function show(s: Screen, o: Outcome): Promise<After | null> {
     case 'user-error':
       write(userErrorText(t, o.error));
       return null;
+    case 'undone':
+    case 'leeches':
+    case 'unsuspended':
+      return showStudyTools(s, o);
   }
 }

@@ -8,12 +8,14 @@ import { compareView } from './views/compare.ts';
 import { factsView } from './views/facts.ts';
 import { feedbackView } from './views/feedback.ts';
 import { forgetView } from './views/forget.ts';
+import { leechesView, unsuspendedView } from './views/leech.ts';
 import { userErrorView } from './views/notices.ts';
 import { questionView } from './views/question.ts';
 import { reminderView } from './views/reminder.ts';
 import { settingsView } from './views/settings.ts';
 import { staleAnswerView, startView } from './views/start.ts';
 import { statsView } from './views/stats.ts';
+import { undoneView } from './views/undo.ts';
 
 /**
  * How an outcome is shown on Discord: its view, and whether it is the interaction's main
@@ -83,5 +85,11 @@ export function render(o: Outcome, r: RenderContext): Rendered {
       return aside(userErrorView(t, o.error));
     case 'invalid-options':
       return aside(noticeView(say(t, o.message)));
+    case 'undone':
+      return o.result.status === 'undone' ? main(undoneView(t, o.result)) : aside(undoneView(t, o.result));
+    case 'leeches':
+      return main(leechesView(t, o.leeches));
+    case 'unsuspended':
+      return aside(unsuspendedView(t, o.result));
   }
 }

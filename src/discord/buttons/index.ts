@@ -6,9 +6,11 @@ import { grade, pick, submit, truefalse } from './answer.ts';
 import { factPage } from './fact.ts';
 import { forget } from './forget.ts';
 import { guess } from './guess.ts';
+import { leech } from './leech.ts';
 import { legacy } from './legacy.ts';
 import { next, reveal, toggle } from './question.ts';
 import { start } from './start.ts';
+import { undo } from './undo.ts';
 
 /**
  * One handler per button family, keyed by the custom id's kind. The free-text button opens a
@@ -34,6 +36,8 @@ const handlers: Handlers = {
   start,
   fact: factPage,
   forget,
+  undo,
+  leech: (turn, id, clicked) => leech(turn, id, clicked.message, clicked.customId),
 };
 
 function dispatch<K extends IdKind>(
