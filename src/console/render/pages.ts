@@ -48,7 +48,7 @@ export function renderLeeches(t: T, leeches: Leech[]): string {
         number: l.number,
         prompt: l.prompt.replaceAll('\n', ' '),
         topic: local(l.topicTitle, t.locale),
-        count: l.lapses,
+        lapses: l.lapses,
       }),
     ),
     t('console.leeches-hint'),

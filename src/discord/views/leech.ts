@@ -30,7 +30,7 @@ export function leechesView(t: T, leeches: Leech[]): View {
       number: l.number,
       prompt: clip(l.prompt.replaceAll('\n', ' '), 150),
       topic: local(l.topicTitle, t.locale),
-      count: l.lapses,
+      lapses: l.lapses,
     }),
   );
   if (leeches.length > shown.length) lines.push(t('leech.more', { count: leeches.length - shown.length }));
