@@ -167,6 +167,23 @@ describe('undo: the card, the log and the day', () => {
     expect(await markGuessed(ctx, 'm1', reviewId)).toBeNull();
     expect((await db.prisma.reviewLog.findUniqueOrThrow({ where: { id: reviewId } })).grade).toBe(3);
   });
+
+  it('GIVEN a correct answer undone THEN "I guessed" on it is refused and changes nothing', async () => {
+    const { ctx, db } = env;
+    await join(ctx, 'm1');
+    const q = await firstQuestion();
+    const r = await answer(q, true);
+    const reviewId = r.feedback.reviewId ?? 0;
+    expect((await undoReview(ctx, 'm1', reviewId)).status).toBe('undone');
+    expect(await markGuessed(ctx, 'm1', reviewId)).toBeNull();
+    expect((await db.prisma.reviewLog.findUniqueOrThrow({ where: { id: reviewId } })).grade).toBe(
+      r.feedback.grade,
+    );
+    const card = await db.prisma.card.findFirstOrThrow({ where: { questionId: q.question.id } });
+    expect(card).toMatchObject({ easiness: 2.5, intervalDays: 0, repetitions: 0 });
+    const stat = await db.prisma.dailyStat.findFirstOrThrow({ where: { memberId: 'm1' } });
+    expect(stat.points).toBe(0);
+  });
 });
 
 describe('undo: only the latest review of today, once', () => {
