@@ -59,7 +59,9 @@ describe('/undo in the console', () => {
     expect(await c.end()).toBe(0);
     expect(c.stderr).toBe('');
     const sqlite = new Database(db, { readonly: true });
-    expect(sqlite.prepare('SELECT COUNT(*) AS n FROM ReviewLog WHERE undoneAt IS NOT NULL').get()).toEqual({ n: 1 });
+    expect(sqlite.prepare('SELECT COUNT(*) AS n FROM ReviewLog WHERE undoneAt IS NOT NULL').get()).toEqual({
+      n: 1,
+    });
     expect(sqlite.prepare('SELECT reviews FROM DailyStat').get()).toEqual({ reviews: 1 });
     sqlite.close();
   });
