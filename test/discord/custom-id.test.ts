@@ -19,6 +19,9 @@ describe('custom ids', () => {
     { kind: 'start', mode: 'extra-new', topic: undefined, update: false },
     { kind: 'fact', service: 'vm-import-export', topic: 'security-networking', page: 12 },
     { kind: 'forget', confirm: true },
+    { kind: 'undo', reviewId: big },
+    { kind: 'leech', questionId: 'question-id-of-forty-characters-long-xx', update: true },
+    { kind: 'leech', questionId: 'alpha-choice', update: false },
   ];
 
   it('GIVEN every button the bot makes WHEN its id is parsed back THEN the same state comes out, under 100 characters', () => {
@@ -54,6 +57,13 @@ describe('custom ids', () => {
       'fact::x:1',
       'forget:maybe',
       'guess:abc',
+      'undo:',
+      'undo:1:2',
+      'undo:-1',
+      'leech:alpha-choice',
+      'leech:Alpha:u',
+      'leech::u',
+      'leech:alpha-choice:x',
     ]) {
       expect(parseCustomId(id), id).toBeNull();
     }
