@@ -69,7 +69,7 @@ export function feedbackView(t: T, input: FeedbackInput): View {
   if (f.points > 0) embed.addFields({ name: t('quiz.points'), value: `+${f.points}`, inline: true });
   if (f.docs !== undefined)
     embed.addFields({ name: t('quiz.docs'), value: `[${t('quiz.docs-link')}](${f.docs})`, inline: true });
-  if (f.leech !== undefined) embed.addFields(leechField(t, f.leech));
+  if (f.leech !== undefined) embed.addFields(leechField(t, f.leech, f.docs));
 
   const embeds = [embed.toJSON()];
   const buttons: ButtonBuilder[] = [];

@@ -10,11 +10,14 @@ import { button, COLORS, clip, LIMITS, noticeView, row, type View } from './comm
 const LISTED = 20;
 const PER_ROW = 5;
 
-/** The feedback's field when an answer made the card a leech: why, the related fact, the docs. */
-export function leechField(t: T, n: LeechNotice): APIEmbedField {
+/**
+ * The feedback's field when an answer made the card a leech: why, the related fact, and the
+ * fact's documentation when the feedback shows none of its own (the question's is its Docs field).
+ */
+export function leechField(t: T, n: LeechNotice, shownDocs: string | undefined): APIEmbedField {
   const lines = [t('leech.feedback-text', { count: n.lapses })];
   if (n.fact !== null) lines.push(t('leech.related-fact', { title: n.fact.title, text: n.fact.text }));
-  if (n.docs !== undefined) lines.push(`[${t('quiz.docs-link')}](${n.docs})`);
+  if (n.docs !== undefined && n.docs !== shownDocs) lines.push(`[${t('quiz.docs-link')}](${n.docs})`);
   return { name: t('leech.feedback-title'), value: clip(lines.join('\n'), LIMITS.field) };
 }
 
