@@ -24,6 +24,9 @@ export type Outcome =
   | { kind: 'question'; question: PresentedQuestion; mask?: number; revealed?: boolean }
   | { kind: 'answer'; result: AnswerResult; today: string }
   | { kind: 'guessed'; schedule: Schedule | null; today: string }
+  | { kind: 'undone'; result: UndoResult }
+  | { kind: 'leeches'; leeches: Leech[] }
+  | { kind: 'unsuspended'; result: UnsuspendResult }
   | { kind: 'facts'; facts: ServiceFacts; page: number }
   | { kind: 'comparison'; comparison: Comparison }
   | { kind: 'leaderboard'; board: Leaderboard; groupName: string | null }
@@ -34,10 +37,7 @@ export type Outcome =
   | { kind: 'reminder'; job: ReminderJob | null }
   | { kind: 'notice'; message: Message }
   | { kind: 'user-error'; error: UserError }
-  | { kind: 'invalid-options'; message: Message }
-  | { kind: 'undone'; result: UndoResult }
-  | { kind: 'leeches'; leeches: Leech[] }
-  | { kind: 'unsuspended'; result: UnsuspendResult };
+  | { kind: 'invalid-options'; message: Message };
 
 export const notice = (key: Message['key'], params?: Message['params']): Outcome => ({
   kind: 'notice',

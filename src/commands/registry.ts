@@ -18,6 +18,8 @@ export const COMMANDS: readonly Command[] = [
   quiz,
   fact,
   compare,
+  undo,
+  leech,
   leaderboard,
   stats,
   settings,
@@ -26,8 +28,6 @@ export const COMMANDS: readonly Command[] = [
   learn,
   practice,
   remind,
-  undo,
-  leech,
 ];
 
 const byName = new Map(COMMANDS.map((c) => [c.name, c]));

@@ -139,6 +139,10 @@ export async function show(s: Screen, o: Outcome): Promise<After | null> {
           : t('console.guessed', { count: o.schedule.intervalDays }),
       );
       return null;
+    case 'undone':
+    case 'leeches':
+    case 'unsuspended':
+      return showStudyTools(s, o);
     case 'facts':
       write(renderFacts(o.facts));
       return null;
@@ -182,9 +186,5 @@ export async function show(s: Screen, o: Outcome): Promise<After | null> {
     case 'user-error':
       write(userErrorText(t, o.error));
       return null;
-    case 'undone':
-    case 'leeches':
-    case 'unsuspended':
-      return showStudyTools(s, o);
   }
 }

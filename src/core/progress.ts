@@ -21,14 +21,14 @@ export type Progress = {
   currentStreak: number;
   longestStreak: number;
   nextDueAt: number | null;
+  /** Cards suspended as leeches: how many, and the first few prompts. */
+  leeches: { count: number; prompts: string[] };
   topics: TopicProgress[];
   /** Reviews per study day over the last 26 weeks, for the heatmap. */
   reviewsByDay: { day: string; reviews: number }[];
   /** Cards due on each of the next 14 study days (today includes anything overdue). */
   forecast: { day: string; due: number }[];
   streakDays: string[];
-  /** Cards suspended as leeches: how many, and the first few prompts. */
-  leeches: { count: number; prompts: string[] };
 };
 
 /** How many leech prompts /stats lists. */
@@ -46,12 +46,12 @@ export async function getProgress(ctx: CoreContext, memberId: string): Promise<P
   const now = ctx.clock();
   const tz = member.timezone;
   const today = studyDay(now, tz);
-  const [cards, stats, reviewsTotal, leeches] = await Promise.all([
+  const [cards, stats, reviewsTotal] = await Promise.all([
     read.cards.ofMember(memberId),
     read.stats.since(memberId, addDays(today, -182)),
     read.reviews.count(memberId),
-    listLeeches(ctx, memberId),
   ]);
+  const leeches = await listLeeches(ctx, memberId);
   // Suspended cards (leeches) never come due: out of the forecast and today's count, still seen.
   const schedulable = cards.filter((c) => c.suspendedAt === null);
   const endOfToday = dayStart(addDays(today, 1), tz);
@@ -98,10 +98,10 @@ export async function getProgress(ctx: CoreContext, memberId: string): Promise<P
     currentStreak: streak,
     longestStreak: member.longestStreak,
     nextDueAt,
+    leeches: { count: leeches.length, prompts: leeches.slice(0, LEECHES_SHOWN).map((l) => l.prompt) },
     topics: [...byTopic.values()],
     reviewsByDay: stats.map((s) => ({ day: s.day, reviews: s.reviews })),
     forecast,
     streakDays: Array.from({ length: streak }, (_, i) => addDays(streakEnd, -i)).reverse(),
-    leeches: { count: leeches.length, prompts: leeches.slice(0, LEECHES_SHOWN).map((l) => l.prompt) },
   };
 }

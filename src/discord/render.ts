@@ -63,6 +63,12 @@ export function render(o: Outcome, r: RenderContext): Rendered {
           o.schedule === null ? t('quiz.guess-refused') : describeDue(t, o.schedule.dueDay, o.today),
         ),
       );
+    case 'undone':
+      return o.result.status === 'undone' ? main(undoneView(t, o.result)) : aside(undoneView(t, o.result));
+    case 'leeches':
+      return main(leechesView(t, o.leeches));
+    case 'unsuspended':
+      return aside(unsuspendedView(t, o.result));
     case 'facts':
       return main(factsView(t, o.facts, o.page, (id) => r.bank.topic(id)));
     case 'comparison':
@@ -85,11 +91,5 @@ export function render(o: Outcome, r: RenderContext): Rendered {
       return aside(userErrorView(t, o.error));
     case 'invalid-options':
       return aside(noticeView(say(t, o.message)));
-    case 'undone':
-      return o.result.status === 'undone' ? main(undoneView(t, o.result)) : aside(undoneView(t, o.result));
-    case 'leeches':
-      return main(leechesView(t, o.leeches));
-    case 'unsuspended':
-      return aside(unsuspendedView(t, o.result));
   }
 }

@@ -22,13 +22,13 @@ describe('command definitions as Discord application commands', () => {
       'quiz',
       'fact',
       'compare',
+      'undo',
+      'leech',
       'leaderboard',
       'stats',
       'settings',
       'group',
       'forget-me',
-      'undo',
-      'leech',
     ]);
   });
 

@@ -33,11 +33,11 @@ const handlers: Handlers = {
   text: async () => {},
   modal: (turn) => notice(turn, noticeView(turn.t('quiz.stale.old-modal-button'))),
   guess: (turn, id, clicked) => guess(turn, id, clicked.message, clicked.customId),
+  undo,
+  leech: (turn, id, clicked) => leech(turn, id, clicked.message, clicked.customId),
   start,
   fact: factPage,
   forget,
-  undo,
-  leech: (turn, id, clicked) => leech(turn, id, clicked.message, clicked.customId),
 };
 
 function dispatch<K extends IdKind>(
