@@ -97,11 +97,13 @@ export class RawCore {
       ),
       dueCards: p(
         `SELECT c.questionId FROM "Card" c JOIN "Question" q ON q.id = c.questionId
-          WHERE c.memberId = ? AND c.dueAt <= ? AND q.retired = 0 ORDER BY c.dueAt, c.id LIMIT ?`,
+          WHERE c.memberId = ? AND c.dueAt <= ? AND c.suspendedAt IS NULL AND q.retired = 0
+          ORDER BY c.dueAt, c.id LIMIT ?`,
       ),
       upcoming: p(
         `SELECT c.questionId, c.dueAt FROM "Card" c JOIN "Question" q ON q.id = c.questionId
-          WHERE c.memberId = ? AND c.dueAt > ? AND q.retired = 0 ORDER BY c.dueAt, c.id LIMIT ?`,
+          WHERE c.memberId = ? AND c.dueAt > ? AND c.suspendedAt IS NULL AND q.retired = 0
+          ORDER BY c.dueAt, c.id LIMIT ?`,
       ),
       seen: p('SELECT questionId FROM "Card" WHERE memberId = ?'),
       stat: p('SELECT * FROM "DailyStat" WHERE memberId = ? AND day = ?'),
@@ -137,7 +139,7 @@ export class RawCore {
       ),
       countDue: p(
         `SELECT count(*) AS n FROM "Card" c JOIN "Question" q ON q.id = c.questionId
-          WHERE c.memberId = ? AND c.dueAt <= ? AND q.retired = 0`,
+          WHERE c.memberId = ? AND c.dueAt <= ? AND c.suspendedAt IS NULL AND q.retired = 0`,
       ),
       setCleared: p('UPDATE "DailyStat" SET clearedDue = 1 WHERE memberId = ? AND day = ? RETURNING *'),
       streak: p(
@@ -148,11 +150,15 @@ export class RawCore {
            finishedAt = ?, updatedAt = ? WHERE id = ? AND step = ?`,
       ),
       memberCards: p(
-        `SELECT c.questionId, c.intervalDays, c.dueAt, c.repetitions FROM "Card" c
+        `SELECT c.questionId, c.intervalDays, c.dueAt, c.repetitions, c.suspendedAt FROM "Card" c
            JOIN "Question" q ON q.id = c.questionId WHERE c.memberId = ? AND q.retired = 0`,
       ),
+      leeches: p(
+        `SELECT c.questionId FROM "Card" c JOIN "Question" q ON q.id = c.questionId
+          WHERE c.memberId = ? AND c.suspendedAt IS NOT NULL AND q.retired = 0 ORDER BY c.suspendedAt, c.id`,
+      ),
       statsSince: p('SELECT * FROM "DailyStat" WHERE memberId = ? AND day >= ? ORDER BY day'),
-      countReviews: p('SELECT count(*) AS n FROM "ReviewLog" WHERE memberId = ?'),
+      countReviews: p('SELECT count(*) AS n FROM "ReviewLog" WHERE memberId = ? AND undoneAt IS NULL'),
       // One statement where Prisma needs two: the member's streak fields come with the totals.
       board: p(
         `SELECT d.memberId AS memberId, m.displayName AS displayName, m.timezone AS timezone,
@@ -438,7 +444,12 @@ export class RawCore {
       intervalDays: number;
       dueAt: number;
       repetitions: number;
+      suspendedAt: number | null;
     }[];
+    const leeches = (this.all('leeches', memberId) as { questionId: string }[]).flatMap(
+      (l) => this.bank.question(l.questionId)?.prompt ?? [],
+    );
+    const schedulable = cards.filter((c) => c.suspendedAt === null);
     const stats = this.all('statsSince', memberId, addDays(today, -182)) as (RawStat & { day: string })[];
     const reviewsTotal = (this.get('countReviews', memberId) as { n: number }).n;
     const endOfToday = dayStart(addDays(today, 1), tz);
@@ -446,7 +457,7 @@ export class RawCore {
     const forecastEnds = forecastDays.map((d) => dayStart(addDays(d, 1), tz));
     const forecast = forecastDays.map((day) => ({ day, due: 0 }));
     let nextDueAt: number | null = null;
-    for (const c of cards) {
+    for (const c of schedulable) {
       const slot = forecastEnds.findIndex((end) => c.dueAt < end);
       const bucket = slot === -1 ? undefined : forecast[slot];
       if (bucket !== undefined) bucket.due++;
@@ -482,7 +493,7 @@ export class RawCore {
       timezone: tz,
       seen: cards.filter((c) => this.bank.question(c.questionId) !== undefined).length,
       total: this.bank.questions.length,
-      dueToday: cards.filter((c) => c.dueAt < endOfToday).length,
+      dueToday: schedulable.filter((c) => c.dueAt < endOfToday).length,
       learned: cards.filter((c) => c.intervalDays >= LEARNED_INTERVAL_DAYS).length,
       reviewsTotal,
       accuracy7: accuracy(last(7)),
@@ -495,6 +506,7 @@ export class RawCore {
       reviewsByDay: stats.map((s) => ({ day: s.day, reviews: s.reviews })),
       forecast,
       streakDays: Array.from({ length: streak }, (_, i) => addDays(streakEnd, -i)).reverse(),
+      leeches: { count: leeches.length, prompts: leeches.slice(0, 3) },
     };
   }
 

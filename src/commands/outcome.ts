@@ -1,11 +1,18 @@
 import type { UserError } from '../core/context.ts';
 import type { ExamStep } from '../core/exam/index.ts';
 import type { Leaderboard } from '../core/leaderboard.ts';
+import type { Leech, UnsuspendResult } from '../core/leeches.ts';
 import type { ServiceFacts } from '../core/lookup.ts';
 import type { Progress } from '../core/progress.ts';
 import type { ReminderJob } from '../core/reminders.ts';
 import type { Settings } from '../core/settings.ts';
-import type { AnswerResult, PresentedQuestion, Schedule, StartResult } from '../core/study/index.ts';
+import type {
+  AnswerResult,
+  PresentedQuestion,
+  Schedule,
+  StartResult,
+  UndoResult,
+} from '../core/study/index.ts';
 import type { Comparison, LocalText } from '../domain/question.ts';
 import type { Message } from '../i18n/index.ts';
 
@@ -20,6 +27,9 @@ export type Outcome =
   /** `mask`: a select-all question's toggled options, while they are being picked. */
   | { kind: 'exam'; step: ExamStep; mask?: number }
   | { kind: 'guessed'; schedule: Schedule | null; today: string }
+  | { kind: 'undone'; result: UndoResult }
+  | { kind: 'leeches'; leeches: Leech[] }
+  | { kind: 'unsuspended'; result: UnsuspendResult }
   | { kind: 'facts'; facts: ServiceFacts; page: number }
   | { kind: 'comparison'; comparison: Comparison }
   | { kind: 'leaderboard'; board: Leaderboard; groupName: string | null }

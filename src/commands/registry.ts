@@ -5,12 +5,14 @@ import { forgetMe } from './forget-me.ts';
 import { group } from './group.ts';
 import { leaderboard } from './leaderboard.ts';
 import { learn } from './learn.ts';
+import { leech } from './leech.ts';
 import { practice } from './practice.ts';
 import { quiz } from './quiz.ts';
 import { remind } from './remind.ts';
 import { settings } from './settings.ts';
 import { stats } from './stats.ts';
 import type { Command } from './types.ts';
+import { undo } from './undo.ts';
 
 /** Every command, in the order /help lists them. Adding a command means adding its module here. */
 export const COMMANDS: readonly Command[] = [
@@ -18,6 +20,8 @@ export const COMMANDS: readonly Command[] = [
   exam,
   fact,
   compare,
+  undo,
+  leech,
   leaderboard,
   stats,
   settings,

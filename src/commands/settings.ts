@@ -11,6 +11,7 @@ export const settings = defineCommand({
     { name: 'reminders', type: 'boolean' },
     { name: 'new_per_day', type: 'integer', min: 0, max: 50 },
     { name: 'language', type: 'string', choices: { values: LANGUAGES, catalogue: 'languages' } },
+    { name: 'leech_threshold', type: 'integer', min: 0, max: 99 },
   ],
   schema: z.object({
     timezone: z
@@ -28,6 +29,12 @@ export const settings = defineCommand({
     reminders: z.boolean({ message: 'options.problems.reminders' }).optional(),
     new_per_day: integerIn(0, 50, 'options.problems.new-per-day').optional(),
     language: z.enum(LANGUAGES, { message: 'options.problems.language' }).optional(),
+    leech_threshold: z
+      .number({ message: 'options.problems.leech-threshold' })
+      .int('options.problems.leech-threshold')
+      .min(0, 'options.problems.leech-threshold')
+      .max(99, 'options.problems.leech-threshold')
+      .optional(),
   }),
   contexts: 'guild-and-dm',
   run: async (ctx, caller, o) => {
@@ -37,6 +44,7 @@ export const settings = defineCommand({
       remindersEnabled: o.reminders,
       newPerDay: o.new_per_day,
       language: o.language,
+      leechThreshold: o.leech_threshold,
     };
     if (!isChange(change))
       return { kind: 'settings', settings: await getSettings(ctx.core, caller.memberId), saved: false };

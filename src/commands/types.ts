@@ -4,7 +4,7 @@ import type { Caller } from '../core/members.ts';
 import type { Member } from '../data/types.ts';
 import type { Outcome } from './outcome.ts';
 
-export type AutocompleteSource = 'topic' | 'service' | 'comparison' | 'timezone';
+export type AutocompleteSource = 'topic' | 'service' | 'comparison' | 'timezone' | 'leech';
 
 /** One option as data; its description and choices' names live in the message catalogue. */
 export type OptionDef = {

@@ -13,6 +13,7 @@ import {
   renderComparison,
   renderFacts,
   renderLeaderboard,
+  renderLeeches,
   renderProgress,
   renderSettings,
 } from './render/pages.ts';
@@ -145,6 +146,32 @@ function showExam(s: Screen, step: ExamStep): After | null {
   }
 }
 
+/** Undo: the question again, to answer anew; or why nothing was undone. */
+function showUndone(s: Screen, o: Extract<Outcome, { kind: 'undone' }>): After | null {
+  if (o.result.status === 'refused') {
+    s.write(s.t(dynamicKey(`undo.refused.${o.result.reason}`)));
+    return null;
+  }
+  s.write(s.t('console.undone'));
+  return ask(s, o.result.question);
+}
+
+function unsuspendedText(t: T, o: Extract<Outcome, { kind: 'unsuspended' }>): string {
+  const r = o.result;
+  if (r.status === 'unknown') return t('leech.unknown', { query: r.query });
+  return t(r.status === 'unsuspended' ? 'leech.unsuspended' : 'leech.not-suspended', { prompt: r.prompt });
+}
+
+/** Undo and leeches. */
+function showStudyTools(
+  s: Screen,
+  o: Extract<Outcome, { kind: 'undone' | 'leeches' | 'unsuspended' }>,
+): After | null {
+  if (o.kind === 'undone') return showUndone(s, o);
+  s.write(o.kind === 'leeches' ? renderLeeches(s.t, o.leeches) : unsuspendedText(s.t, o));
+  return null;
+}
+
 /** Prints an outcome; returns what the next typed line answers, if anything. */
 export async function show(s: Screen, o: Outcome): Promise<After | null> {
   const { t, write } = s;
@@ -164,6 +191,10 @@ export async function show(s: Screen, o: Outcome): Promise<After | null> {
           : t('console.guessed', { count: o.schedule.intervalDays }),
       );
       return null;
+    case 'undone':
+    case 'leeches':
+    case 'unsuspended':
+      return showStudyTools(s, o);
     case 'facts':
       write(renderFacts(o.facts));
       return null;

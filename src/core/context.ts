@@ -74,6 +74,7 @@ export type UserErrorCode =
   | 'invalid-timezone'
   | 'invalid-time'
   | 'invalid-new-per-day'
+  | 'invalid-leech-threshold'
   | 'invalid-language'
   | 'invalid-option'
   | 'exam-bank-too-small'

@@ -3,6 +3,7 @@ import { LEARNED_INTERVAL_DAYS, streakNow } from '../domain/progress.ts';
 import type { LocalText } from '../domain/question.ts';
 import { type CoreContext, UserError } from './context.ts';
 import { getReadiness, type ReadinessReport } from './readiness.ts';
+import { listLeeches } from './leeches.ts';
 
 export type TopicProgress = { topic: string; title: LocalText; total: number; seen: number; learned: number };
 
@@ -21,6 +22,8 @@ export type Progress = {
   currentStreak: number;
   longestStreak: number;
   nextDueAt: number | null;
+  /** Cards suspended as leeches: how many, and the first few prompts. */
+  leeches: { count: number; prompts: string[] };
   topics: TopicProgress[];
   /** Reviews per study day over the last 26 weeks, for the heatmap. */
   reviewsByDay: { day: string; reviews: number }[];
@@ -30,6 +33,9 @@ export type Progress = {
   /** Exam readiness per domain, with the last exam scores. */
   readiness: ReadinessReport;
 };
+
+/** How many leech prompts /stats lists. */
+const LEECHES_SHOWN = 3;
 
 function accuracy(stats: { reviews: number; correct: number }[]): number | null {
   const reviews = stats.reduce((s, x) => s + x.reviews, 0);
@@ -49,12 +55,15 @@ export async function getProgress(ctx: CoreContext, memberId: string): Promise<P
     read.reviews.count(memberId),
     getReadiness(ctx, memberId),
   ]);
+  const leeches = await listLeeches(ctx, memberId);
+  // Suspended cards (leeches) never come due: out of the forecast and today's count, still seen.
+  const schedulable = cards.filter((c) => c.suspendedAt === null);
   const endOfToday = dayStart(addDays(today, 1), tz);
   const forecastDays = Array.from({ length: 14 }, (_, i) => addDays(today, i));
   const forecastEnds = forecastDays.map((d) => dayStart(addDays(d, 1), tz));
   const forecast = forecastDays.map((day) => ({ day, due: 0 }));
   let nextDueAt: number | null = null;
-  for (const c of cards) {
+  for (const c of schedulable) {
     const due = c.dueAt.getTime();
     const slot = forecastEnds.findIndex((end) => due < end);
     const bucket = slot === -1 ? undefined : forecast[slot];
@@ -84,7 +93,7 @@ export async function getProgress(ctx: CoreContext, memberId: string): Promise<P
     timezone: tz,
     seen: cards.filter((c) => ctx.bank.question(c.questionId) !== undefined).length,
     total: ctx.bank.questions.length,
-    dueToday: cards.filter((c) => c.dueAt.getTime() < endOfToday).length,
+    dueToday: schedulable.filter((c) => c.dueAt.getTime() < endOfToday).length,
     learned: cards.filter((c) => c.intervalDays >= LEARNED_INTERVAL_DAYS).length,
     reviewsTotal,
     accuracy7: accuracy(last(7)),
@@ -93,6 +102,7 @@ export async function getProgress(ctx: CoreContext, memberId: string): Promise<P
     currentStreak: streak,
     longestStreak: member.longestStreak,
     nextDueAt,
+    leeches: { count: leeches.length, prompts: leeches.slice(0, LEECHES_SHOWN).map((l) => l.prompt) },
     topics: [...byTopic.values()],
     reviewsByDay: stats.map((s) => ({ day: s.day, reviews: s.reviews })),
     forecast,

@@ -1,5 +1,6 @@
 import { isValidTimeZone } from '../config.ts';
 import type { Member } from '../data/types.ts';
+import { MAX_LEECH_THRESHOLD } from '../domain/leech.ts';
 import { streakNow } from '../domain/progress.ts';
 import { formatReminderTime, nextReminderAfter, parseReminderTime } from '../domain/reminder.ts';
 import { isLanguage, LANGUAGES } from '../i18n/index.ts';
@@ -10,6 +11,8 @@ export type Settings = {
   reminderTime: string;
   remindersEnabled: boolean;
   newPerDay: number;
+  /** Lapses that make a card a leech; 0 = off. */
+  leechThreshold: number;
   /** auto, en, ko or vi. */
   language: string;
   dmsClosed: boolean;
@@ -22,6 +25,7 @@ export type SettingsChange = {
   reminderTime?: string | undefined;
   remindersEnabled?: boolean | undefined;
   newPerDay?: number | undefined;
+  leechThreshold?: number | undefined;
   language?: string | undefined;
 };
 
@@ -33,6 +37,7 @@ function view(ctx: CoreContext, m: Member): Settings {
     reminderTime: formatReminderTime(m.reminderMinute),
     remindersEnabled: m.remindersEnabled,
     newPerDay: m.newPerDay,
+    leechThreshold: m.leechThreshold,
     language: m.language,
     dmsClosed: m.dmsClosed,
     nextReminderAt: m.nextReminderAt?.getTime() ?? null,
@@ -55,6 +60,7 @@ type Validated = {
   reminderMinute?: number;
   remindersEnabled?: boolean;
   newPerDay?: number;
+  leechThreshold?: number;
   language?: string;
 };
 
@@ -77,6 +83,12 @@ function validate(change: SettingsChange): Validated {
     if (!Number.isInteger(n) || n < 0 || n > MAX_NEW_PER_DAY)
       throw new UserError('invalid-new-per-day', { max: MAX_NEW_PER_DAY });
     data.newPerDay = n;
+  }
+  if (change.leechThreshold !== undefined) {
+    const n = change.leechThreshold;
+    if (!Number.isInteger(n) || n < 0 || n > MAX_LEECH_THRESHOLD)
+      throw new UserError('invalid-leech-threshold', { max: MAX_LEECH_THRESHOLD });
+    data.leechThreshold = n;
   }
   if (change.remindersEnabled !== undefined) data.remindersEnabled = change.remindersEnabled;
   if (change.language !== undefined) {

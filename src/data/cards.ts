@@ -10,10 +10,39 @@ export type CardSchedule = {
   reviewCount: number;
   dueAt: Date;
   lastReviewedAt: Date | null;
+  suspendedAt: Date | null;
 };
+
+/** A suspended card (a leech) of a live question. */
+export type LeechRow = { questionId: string; lapses: number; suspendedAt: Date };
 
 const topicFilter = (topic: string | undefined): Sql =>
   topic === undefined ? empty : sql`AND q."topic" = ${topic}`;
+
+/** Leeches: suspended cards, which never come due (the due queries leave them out). */
+function suspensionsOf(q: Queryable) {
+  return {
+    /** The member's leeches (suspended cards) of live questions, earliest suspended first. */
+    leeches(memberId: string): Promise<LeechRow[]> {
+      return rows(
+        q,
+        sql`SELECT c."questionId", c."lapses", c."suspendedAt" FROM "Card" c JOIN "Question" q ON q."id" = c."questionId"
+             WHERE c."memberId" = ${memberId} AND c."suspendedAt" IS NOT NULL AND q."retired" = ${false}
+             ORDER BY c."suspendedAt", c."id"`,
+      );
+    },
+
+    /** Lifts a card's suspension; false when it was not suspended. */
+    async unsuspend(memberId: string, questionId: string): Promise<boolean> {
+      const changed = await exec(
+        q,
+        sql`UPDATE "Card" SET "suspendedAt" = NULL
+             WHERE "memberId" = ${memberId} AND "questionId" = ${questionId} AND "suspendedAt" IS NOT NULL`,
+      );
+      return changed === 1;
+    },
+  };
+}
 
 export function cardsOf(q: Queryable) {
   return {
@@ -24,6 +53,10 @@ export function cardsOf(q: Queryable) {
       );
     },
 
+    byId(id: number): Promise<Card | null> {
+      return first<Card>(q, sql`SELECT * FROM "Card" WHERE "id" = ${id}`);
+    },
+
     create(memberId: string, questionId: string, now: Date): Promise<Card> {
       return only<Card>(
         q,
@@ -32,12 +65,13 @@ export function cardsOf(q: Queryable) {
       );
     },
 
-    /** Due cards of live questions, most overdue first. */
+    /** Due cards of live questions, most overdue first; suspended cards (leeches) never come due. */
     async due(memberId: string, now: Date, topic: string | undefined, take: number): Promise<string[]> {
       const found = await rows<{ questionId: string }>(
         q,
         sql`SELECT c."questionId" FROM "Card" c JOIN "Question" q ON q."id" = c."questionId"
-             WHERE c."memberId" = ${memberId} AND c."dueAt" <= ${now} AND q."retired" = ${false} ${topicFilter(topic)}
+             WHERE c."memberId" = ${memberId} AND c."dueAt" <= ${now} AND c."suspendedAt" IS NULL
+               AND q."retired" = ${false} ${topicFilter(topic)}
              ORDER BY c."dueAt", c."id" LIMIT ${take}`,
       );
       return found.map((r) => r.questionId);
@@ -53,7 +87,8 @@ export function cardsOf(q: Queryable) {
       return rows(
         q,
         sql`SELECT c."questionId", c."dueAt" FROM "Card" c JOIN "Question" q ON q."id" = c."questionId"
-             WHERE c."memberId" = ${memberId} AND c."dueAt" > ${after} AND q."retired" = ${false} ${topicFilter(topic)}
+             WHERE c."memberId" = ${memberId} AND c."dueAt" > ${after} AND c."suspendedAt" IS NULL
+               AND q."retired" = ${false} ${topicFilter(topic)}
              ORDER BY c."dueAt", c."id" LIMIT ${take}`,
       );
     },
@@ -62,11 +97,13 @@ export function cardsOf(q: Queryable) {
       const row = await first<{ n: number | bigint }>(
         q,
         sql`SELECT COUNT(*) AS n FROM "Card" c JOIN "Question" q ON q."id" = c."questionId"
-             WHERE c."memberId" = ${memberId} AND c."dueAt" <= ${before} AND q."retired" = ${false}`,
+             WHERE c."memberId" = ${memberId} AND c."dueAt" <= ${before} AND c."suspendedAt" IS NULL
+               AND q."retired" = ${false}`,
       );
       return num(row?.n);
     },
 
+    /** Every question the member has a card for, leeches too: none of them is picked as new again. */
     async seenQuestionIds(memberId: string): Promise<string[]> {
       const found = await rows<{ questionId: string }>(
         q,
@@ -76,12 +113,18 @@ export function cardsOf(q: Queryable) {
     },
 
     /** The member's cards of live questions, for progress. */
-    ofMember(
-      memberId: string,
-    ): Promise<{ questionId: string; intervalDays: number; dueAt: Date; repetitions: number }[]> {
+    ofMember(memberId: string): Promise<
+      {
+        questionId: string;
+        intervalDays: number;
+        dueAt: Date;
+        repetitions: number;
+        suspendedAt: Date | null;
+      }[]
+    > {
       return rows(
         q,
-        sql`SELECT c."questionId", c."intervalDays", c."dueAt", c."repetitions" FROM "Card" c
+        sql`SELECT c."questionId", c."intervalDays", c."dueAt", c."repetitions", c."suspendedAt" FROM "Card" c
               JOIN "Question" q ON q."id" = c."questionId"
              WHERE c."memberId" = ${memberId} AND q."retired" = ${false}`,
       );
@@ -93,11 +136,13 @@ export function cardsOf(q: Queryable) {
         q,
         sql`UPDATE "Card" SET "easiness" = ${next.easiness}, "intervalDays" = ${next.intervalDays},
               "repetitions" = ${next.repetitions}, "lapses" = ${next.lapses}, "reviewCount" = ${next.reviewCount},
-              "dueAt" = ${next.dueAt}, "lastReviewedAt" = ${next.lastReviewedAt}
+              "dueAt" = ${next.dueAt}, "lastReviewedAt" = ${next.lastReviewedAt}, "suspendedAt" = ${next.suspendedAt}
              WHERE "id" = ${card.id} AND "reviewCount" = ${card.reviewCount}`,
       );
       return changed === 1;
     },
+
+    ...suspensionsOf(q),
   };
 }
 

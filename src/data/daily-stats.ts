@@ -39,6 +39,20 @@ export function dailyStatsOf(q: Queryable) {
       );
     },
 
+    /** Replaces a day's totals, recomputed from the log (an undo); newCards is left as it is. */
+    recount(
+      memberId: string,
+      day: string,
+      totals: { reviews: number; correct: number; points: number; clearedDue: boolean },
+    ): Promise<DailyStat | null> {
+      return first<DailyStat>(
+        q,
+        sql`UPDATE "DailyStat" SET "reviews" = ${totals.reviews}, "correct" = ${totals.correct},
+              "points" = ${totals.points}, "clearedDue" = ${totals.clearedDue}
+             WHERE "memberId" = ${memberId} AND "day" = ${day} RETURNING *`,
+      );
+    },
+
     find(memberId: string, day: string): Promise<DailyStat | null> {
       return first<DailyStat>(
         q,

@@ -13,6 +13,7 @@ export type MemberPatch = Partial<
     | 'dmsClosed'
     | 'dmChannelId'
     | 'newPerDay'
+    | 'leechThreshold'
     | 'language'
     | 'lastLocale'
     | 'nextReminderAt'
@@ -30,6 +31,7 @@ const PATCHABLE: readonly (keyof MemberPatch)[] = [
   'dmsClosed',
   'dmChannelId',
   'newPerDay',
+  'leechThreshold',
   'language',
   'lastLocale',
   'nextReminderAt',

@@ -1,9 +1,12 @@
-import { exec, first, num, only, type Queryable, sql } from './sql.ts';
+import { exec, first, num, only, type Queryable, rows, sql } from './sql.ts';
 import type { Review } from './types.ts';
 
-export type NewReview = Omit<Review, 'id'>;
+export type NewReview = Omit<Review, 'id' | 'undoneAt'>;
 
-/** The review log: append-only rows; only the latest of a card may be regraded ("I guessed"). */
+/**
+ * The review log: append-only rows; only the latest of a card may be regraded ("I guessed") or
+ * marked undone. Undone rows stay, and every count leaves them out.
+ */
 export function reviewsOf(q: Queryable) {
   return {
     async insert(r: NewReview): Promise<number> {
@@ -51,9 +54,45 @@ export function reviewsOf(q: Queryable) {
     async count(memberId: string): Promise<number> {
       const row = await first<{ n: number | bigint }>(
         q,
-        sql`SELECT COUNT(*) AS n FROM "ReviewLog" WHERE "memberId" = ${memberId}`,
+        sql`SELECT COUNT(*) AS n FROM "ReviewLog" WHERE "memberId" = ${memberId} AND "undoneAt" IS NULL`,
       );
       return num(row?.n);
+    },
+
+    /** The member's latest review of a study day, undone or not. */
+    latestOfDay(memberId: string, day: string): Promise<Review | null> {
+      return first<Review>(
+        q,
+        sql`SELECT * FROM "ReviewLog" WHERE "memberId" = ${memberId} AND "day" = ${day} ORDER BY "id" DESC LIMIT 1`,
+      );
+    },
+
+    /** The reviews of a study day still standing, for its totals. */
+    standingOfDay(memberId: string, day: string): Promise<{ grade: number; correct: boolean }[]> {
+      return rows(
+        q,
+        sql`SELECT "grade", "correct" FROM "ReviewLog"
+             WHERE "memberId" = ${memberId} AND "day" = ${day} AND "undoneAt" IS NULL ORDER BY "id"`,
+      );
+    },
+
+    /** When the card's latest review standing before review number `seq` was answered; null if none. */
+    async previousAnsweredAt(cardId: number, seq: number): Promise<Date | null> {
+      const row = await first<{ answeredAt: Date }>(
+        q,
+        sql`SELECT "answeredAt" FROM "ReviewLog" WHERE "cardId" = ${cardId} AND "seq" < ${seq} AND "undoneAt" IS NULL
+             ORDER BY "seq" DESC LIMIT 1`,
+      );
+      return row?.answeredAt ?? null;
+    },
+
+    /** Marks a review undone, once: false when it already was. */
+    async markUndone(id: number, now: Date): Promise<boolean> {
+      const changed = await exec(
+        q,
+        sql`UPDATE "ReviewLog" SET "undoneAt" = ${now} WHERE "id" = ${id} AND "undoneAt" IS NULL`,
+      );
+      return changed === 1;
     },
   };
 }

@@ -1,5 +1,5 @@
 import { Prisma } from './generated/client.ts';
-import { exec, first, join, only, type Queryable, sql } from './sql.ts';
+import { exec, first, join, only, type Queryable, rows, sql } from './sql.ts';
 import type { Session } from './types.ts';
 
 export type NewSession = Pick<Session, 'memberId' | 'topic' | 'mode' | 'queue' | 'newIds' | 'seed'> & {
@@ -12,6 +12,7 @@ export type SessionPatch = Partial<
     Session,
     | 'step'
     | 'queue'
+    | 'newIds'
     | 'answered'
     | 'correct'
     | 'shownAt'
@@ -25,6 +26,7 @@ const PATCHABLE: readonly (keyof SessionPatch)[] = [
   'openFor',
   'step',
   'queue',
+  'newIds',
   'answered',
   'correct',
   'shownAt',
@@ -43,6 +45,15 @@ export function sessionsOf(q: Queryable) {
     /** The member's open session, if any (there is at most one: "openFor" is unique). */
     open(memberId: string): Promise<Session | null> {
       return first<Session>(q, sql`SELECT * FROM "StudySession" WHERE "openFor" = ${memberId}`);
+    },
+
+    /** The member's sessions that took an answer most recently, latest first. */
+    recentlyAnswered(memberId: string, take: number): Promise<Session[]> {
+      return rows<Session>(
+        q,
+        sql`SELECT * FROM "StudySession" WHERE "memberId" = ${memberId} AND "lastFeedback" IS NOT NULL
+             ORDER BY "updatedAt" DESC, "id" DESC LIMIT ${take}`,
+      );
     },
 
     create(s: NewSession): Promise<Session> {

@@ -12,6 +12,8 @@ export type Member = {
   dmsClosed: boolean;
   dmChannelId: string | null;
   newPerDay: number;
+  /** Lapses after which a card is suspended as a leech; 0 = off. */
+  leechThreshold: number;
   /** auto, en, ko or vi. */
   language: string;
   lastLocale: string | null;
@@ -43,6 +45,8 @@ export type Card = {
   reviewCount: number;
   dueAt: Date;
   lastReviewedAt: Date | null;
+  /** Set while the card is suspended as a leech. */
+  suspendedAt: Date | null;
   createdAt: Date;
 };
 
@@ -66,6 +70,8 @@ export type Review = {
   intervalAfter: number;
   repetitionsAfter: number;
   dueAfter: Date;
+  /** Set when the member undid this review; the row stays, counted nowhere. */
+  undoneAt: Date | null;
 };
 
 export type DailyStat = {

@@ -1,12 +1,13 @@
 import { findCommand } from '../commands/registry.ts';
 import type { AutocompleteSource } from '../commands/types.ts';
 import type { CoreContext } from '../core/context.ts';
+import { suggestLeeches } from '../core/leeches.ts';
 import { type Choice, suggestComparisons, suggestServices, suggestTopics } from '../core/lookup.ts';
 
 /**
- * Autocomplete choices: in-memory look-ups only (the bank index and the timezone list), never
- * the database, so they answer well inside Discord's 3 s; at most 25 choices, names and values
- * clipped to Discord's 100 characters.
+ * Autocomplete choices: in-memory look-ups (the bank index and the timezone list), never the
+ * database, so they answer well inside Discord's 3 s; the one exception is a member's own
+ * leeches (one indexed read). At most 25 choices, names and values clipped to 100 characters.
  */
 
 export const MAX_CHOICES = 25;
@@ -74,6 +75,20 @@ function sourceOf(command: string, option: string): AutocompleteSource | undefin
 
 function clipChoice(c: Choice): Choice {
   return { name: c.name.slice(0, 100), value: c.value.slice(0, 100) };
+}
+
+/**
+ * The member's own choices (their leeches for /leech): one indexed read of their suspended
+ * cards, the one autocomplete that needs the database; everything else as autocompleteChoices.
+ */
+export async function memberAutocompleteChoices(
+  ctx: CoreContext,
+  memberId: string,
+  q: AutocompleteQuery,
+): Promise<Choice[]> {
+  if (sourceOf(q.command, q.option) !== 'leech') return autocompleteChoices(ctx, q);
+  const choices = await suggestLeeches(ctx, memberId, q.value.slice(0, 100));
+  return choices.slice(0, MAX_CHOICES).map(clipChoice);
 }
 
 /** Never throws: a failure gives no choices (the caller logs it). */

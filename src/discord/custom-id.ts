@@ -18,6 +18,9 @@ import { type ExamIdData, encodeExamId, parseExamId } from './exam-id.ts';
  *   q:<session>:<step>:next                show the session's current question
  *   qm:<session>:<step>                    the free-text modal
  *   guess:<reviewId>                       "I guessed" after a correct answer
+ *   undo:<reviewId>                        take back that answer (only while it is the latest of today)
+ *   leech:<questionId>:<u|n>               unsuspend a leech; u = update the clicked /leech list,
+ *                                          n = answer with a notice (the feedback stays)
  *   start:<r|x|p>:<topic>:<u|n>            start a session (review, extra new, practice); u = update
  *                                          the clicked message, n = answer with a new message
  *   fact:<service>:<topic>:<page>          a page of /fact
@@ -45,6 +48,8 @@ export type IdData = {
   grade: AtStep & { grade: Grade };
   next: AtStep;
   guess: { reviewId: number };
+  undo: { reviewId: number };
+  leech: { questionId: string; update: boolean };
   start: { mode: SessionMode; topic: string | undefined; update: boolean };
   fact: { service: string; topic: string | undefined; page: number };
   forget: { confirm: boolean };
@@ -95,6 +100,10 @@ export function encodeId(id: CustomId): string {
       return check(`qm:${id.sessionId}:${id.step}`);
     case 'guess':
       return check(`guess:${id.reviewId}`);
+    case 'undo':
+      return check(`undo:${id.reviewId}`);
+    case 'leech':
+      return check(`leech:${id.questionId}:${id.update ? 'u' : 'n'}`);
     case 'start':
       return check(`start:${MODE_CODES[id.mode]}:${id.topic ?? ''}:${id.update ? 'u' : 'n'}`);
     case 'fact':
@@ -209,6 +218,16 @@ export function parseCustomId(id: string): CustomId | null {
     case 'guess': {
       const reviewId = int(p1);
       return reviewId === null || parts.length !== 2 ? null : { kind: 'guess', reviewId };
+    }
+    case 'undo': {
+      const reviewId = int(p1);
+      return reviewId === null || parts.length !== 2 ? null : { kind: 'undo', reviewId };
+    }
+    case 'leech': {
+      const questionId = optionalSlug(p1);
+      if (questionId === null || questionId === undefined || (p2 !== 'u' && p2 !== 'n') || parts.length !== 3)
+        return null;
+      return { kind: 'leech', questionId, update: p2 === 'u' };
     }
     case 'start': {
       const mode = p1 === undefined ? undefined : MODES[p1];

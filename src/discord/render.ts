@@ -9,12 +9,14 @@ import { examStepView } from './views/exam.ts';
 import { factsView } from './views/facts.ts';
 import { feedbackView } from './views/feedback.ts';
 import { forgetView } from './views/forget.ts';
+import { leechesView, unsuspendedView } from './views/leech.ts';
 import { userErrorView } from './views/notices.ts';
 import { questionView } from './views/question.ts';
 import { reminderView } from './views/reminder.ts';
 import { settingsView } from './views/settings.ts';
 import { staleAnswerView, startView } from './views/start.ts';
 import { statsView } from './views/stats.ts';
+import { undoneView } from './views/undo.ts';
 
 /**
  * How an outcome is shown on Discord: its view, and whether it is the interaction's main
@@ -64,6 +66,12 @@ export function render(o: Outcome, r: RenderContext): Rendered {
           o.schedule === null ? t('quiz.guess-refused') : describeDue(t, o.schedule.dueDay, o.today),
         ),
       );
+    case 'undone':
+      return o.result.status === 'undone' ? main(undoneView(t, o.result)) : aside(undoneView(t, o.result));
+    case 'leeches':
+      return main(leechesView(t, o.leeches));
+    case 'unsuspended':
+      return aside(unsuspendedView(t, o.result));
     case 'facts':
       return main(factsView(t, o.facts, o.page, (id) => r.bank.topic(id)));
     case 'comparison':

@@ -14,7 +14,7 @@ import type { Invoker } from '../commands/types.ts';
 import { type Caller, ensureMember } from '../core/members.ts';
 import { studyDay } from '../domain/day.ts';
 import { resolveLocale, type T, translator } from '../i18n/index.ts';
-import { autocompleteChoices } from './autocomplete.ts';
+import { memberAutocompleteChoices } from './autocomplete.ts';
 import { submitAnswer } from './buttons/answer.ts';
 import { runButton } from './buttons/index.ts';
 import { type CustomId, encodeId, parseCustomId, TEXT_INPUT_ID } from './custom-id.ts';
@@ -89,7 +89,7 @@ async function answerAutocomplete(deps: InteractionDeps, i: AutocompleteInteract
         others[option.name] = option.value;
     }
     const query = { command: i.commandName, option: focused.name, value: String(focused.value), others };
-    await i.respond(autocompleteChoices(deps.ctx, query));
+    await i.respond(await memberAutocompleteChoices(deps.ctx, i.user.id, query));
   } catch (error) {
     deps.log.warn({ ...describeInteraction(i), error: describeError(error) }, 'autocomplete failed');
     if (!i.responded) await i.respond([]).catch(() => {});

@@ -41,6 +41,38 @@ export function dayCounts(stat: { reviews: number; clearedDue: boolean }): boole
   return stat.clearedDue || stat.reviews >= STREAK_MIN_REVIEWS;
 }
 
+/** A day's review totals from its reviews still standing (undone ones left out by the caller). */
+export function dayTotals(reviews: readonly { grade: Grade; correct: boolean }[]): {
+  reviews: number;
+  correct: number;
+  points: number;
+} {
+  return {
+    reviews: reviews.length,
+    correct: reviews.filter((r) => r.correct).length,
+    points: reviews.reduce((sum, r) => sum + reviewPoints(r.grade, r.correct), 0),
+  };
+}
+
+/**
+ * The streak as it would be had `day` never counted (an undo took it back): replayed from the
+ * member's day totals before `day`, each day counting as it did (dayCounts). A longest streak
+ * that `day` did not set is kept as it stands, whatever the replay finds.
+ */
+export function streakWithout(
+  state: StreakState,
+  history: readonly { day: string; reviews: number; clearedDue: boolean }[],
+  day: string,
+): StreakState {
+  let replayed: StreakState = { current: 0, longest: 0, lastDay: null };
+  const before = history.filter((s) => s.day < day).sort((a, b) => (a.day < b.day ? -1 : 1));
+  for (const s of before) {
+    if (dayCounts(s)) replayed = advanceStreak(replayed, s.day) ?? replayed;
+  }
+  const setByDay = state.lastDay === day && state.longest === state.current;
+  return setByDay ? replayed : { ...replayed, longest: Math.max(replayed.longest, state.longest) };
+}
+
 /** A member's streak as shown to them at `now` (in their own study day). */
 export function streakNow(
   m: { currentStreak: number; longestStreak: number; lastStreakDay: string | null; timezone: string },

@@ -31,9 +31,13 @@ export type ReviewLogRecord = {
 
 export type ReviewOutcome = { card: CardState; log: ReviewLogRecord };
 
-/** A card graded below 3 after it had been reviewed before counts as forgotten (a lapse). */
-export function isLapse(card: Pick<CardState, 'reviewCount'>, grade: Grade): boolean {
-  return grade < 3 && card.reviewCount > 0;
+/**
+ * A card graded below 3 after it had been reviewed before counts as forgotten (a lapse).
+ * "Reviewed before" is `lastReviewedAt`, not `reviewCount`: an undone review keeps its number
+ * (the log's sequence never goes back) but leaves the card as never reviewed.
+ */
+export function isLapse(card: Pick<CardState, 'lastReviewedAt'>, grade: Grade): boolean {
+  return grade < 3 && card.lastReviewedAt !== null;
 }
 
 export function reviewCard(card: CardState, grade: Grade, now: number, timeZone: string): ReviewOutcome {
@@ -60,5 +64,28 @@ export function reviewCard(card: CardState, grade: Grade, now: number, timeZone:
       },
       after: { ...next, dueAt },
     },
+  };
+}
+
+/**
+ * The card as it was before its latest review `log`, for an undo: the schedule from the log's
+ * before-state, the lapse that review added taken back, and `lastReviewedAt` the card's previous
+ * review still standing (null when there is none). `reviewCount` stays: the undone row keeps its
+ * sequence number, and the next review takes the next one.
+ */
+export function cardBefore(
+  card: CardState,
+  log: Pick<ReviewLogRecord, 'grade' | 'before'>,
+  previousReviewAt: number | null,
+): CardState {
+  const lapsed = isLapse({ lastReviewedAt: previousReviewAt }, log.grade);
+  return {
+    easiness: log.before.easiness,
+    intervalDays: log.before.intervalDays,
+    repetitions: log.before.repetitions,
+    lapses: Math.max(0, card.lapses - (lapsed ? 1 : 0)),
+    reviewCount: card.reviewCount,
+    dueAt: log.before.dueAt,
+    lastReviewedAt: previousReviewAt,
   };
 }

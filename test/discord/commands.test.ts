@@ -23,6 +23,8 @@ describe('command definitions as Discord application commands', () => {
       'exam',
       'fact',
       'compare',
+      'undo',
+      'leech',
       'leaderboard',
       'stats',
       'settings',
@@ -59,7 +61,7 @@ describe('command definitions as Discord application commands', () => {
       InteractionContextType.BotDM,
       InteractionContextType.PrivateChannel,
     ];
-    for (const name of ['quiz', 'exam', 'fact', 'compare', 'stats', 'settings', 'forget-me']) {
+    for (const name of ['quiz', 'exam', 'fact', 'compare', 'stats', 'settings', 'forget-me', 'undo', 'leech']) {
       expect(json[name]?.contexts, name).toEqual(anywhere);
     }
     expect(json.leaderboard?.contexts).toEqual([InteractionContextType.Guild]);
@@ -157,6 +159,12 @@ describe('command definitions as Discord application commands', () => {
         type: ApplicationCommandOptionType.String,
         choices: ['auto', 'en', 'ko', 'vi'].map((value) => expect.objectContaining({ value })),
       }),
+      expect.objectContaining({
+        name: 'leech_threshold',
+        type: ApplicationCommandOptionType.Integer,
+        min_value: 0,
+        max_value: 99,
+      }),
     ]);
     expect(json.group?.options).toEqual([
       {
@@ -177,6 +185,13 @@ describe('command definitions as Discord application commands', () => {
       },
     ]);
     expect(json.stats?.options).toEqual([]);
+    expect(json.undo?.options).toEqual([]);
+    expect(json.leech?.options?.[0]).toMatchObject({
+      name: 'question',
+      type: ApplicationCommandOptionType.String,
+      required: false,
+      autocomplete: true,
+    });
   });
 
   it('GIVEN the commands payload THEN every command, subcommand, option and choice carries Korean and Vietnamese names and descriptions', () => {

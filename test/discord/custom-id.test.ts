@@ -32,6 +32,9 @@ describe('custom ids', () => {
     { kind: 'examResume', examId: big },
     { kind: 'examResult', examId: big, page: 22 },
     { kind: 'examAbandon', examId: big, questions: 65, minutes: 180 },
+    { kind: 'undo', reviewId: big },
+    { kind: 'leech', questionId: 'question-id-of-forty-characters-long-xx', update: true },
+    { kind: 'leech', questionId: 'alpha-choice', update: false },
   ];
 
   it('GIVEN every button the bot makes WHEN its id is parsed back THEN the same state comes out, under 100 characters', () => {
@@ -78,6 +81,13 @@ describe('custom ids', () => {
       'x:1:abandon:5',
       'x:a:review',
       'x:1:2:explode',
+      'undo:',
+      'undo:1:2',
+      'undo:-1',
+      'leech:alpha-choice',
+      'leech:Alpha:u',
+      'leech::u',
+      'leech:alpha-choice:x',
     ]) {
       expect(parseCustomId(id), id).toBeNull();
     }

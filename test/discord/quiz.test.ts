@@ -200,7 +200,7 @@ describe('/quiz end to end', () => {
     // The right answer is named by the letter it was shown at, and its text.
     expect(text).toContain(`**Answer:** ${shownLetter(p, 0)}. Alpha`);
     expect(text).toContain('You will see it again before this session ends');
-    expect(buttonsOf(feedback).map((b) => b.label)).toEqual(['Next →']);
+    expect(buttonsOf(feedback).map((b) => b.label)).toEqual(['Undo', 'Next →']);
   });
 
   it('GIVEN a correct answer WHEN the member clicks "I guessed" THEN the review becomes grade 3 and the button goes away', async () => {
@@ -209,7 +209,7 @@ describe('/quiz end to end', () => {
     const guess = button(feedback, 'I guessed');
     const updated = asMessage(firstMessage(await click(feedback, guess.customId)).payload);
     expect(embedText(updated)).toContain('(you guessed)');
-    expect(buttonsOf(updated).map((b) => b.label)).toEqual(['Next →']);
+    expect(buttonsOf(updated).map((b) => b.label)).toEqual(['Undo', 'Next →']);
     const log = await h.db.reviewLog.findFirst({ where: { memberId: ALICE.id } });
     expect(log?.grade).toBe(3);
 

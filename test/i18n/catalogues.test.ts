@@ -102,7 +102,7 @@ describe('message catalogues', () => {
 
     it(`GIVEN ${locale} THEN buttons, choices and grades fit Discord's limits`, () => {
       const buttons = Object.keys(cat).filter((k) =>
-        /^(grades\.|forget\.(yes|cancel)$|facts\.(previous|next|quiz-me)|quiz\.(submit|true|false|answer-button|reveal|guessed-button|next-button|another-round|continue|start-quiz|nothing\.(learn-anyway|practice-ahead)))/.test(
+        /^(grades\.|forget\.(yes|cancel)$|undo\.button$|leech\.unsuspend(-number)?$|facts\.(previous|next|quiz-me)|quiz\.(submit|true|false|answer-button|reveal|guessed-button|next-button|another-round|continue|start-quiz|nothing\.(learn-anyway|practice-ahead)))/.test(
           k,
         ),
       );

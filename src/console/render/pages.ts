@@ -1,4 +1,5 @@
 import type { Leaderboard } from '../../core/leaderboard.ts';
+import type { Leech } from '../../core/leeches.ts';
 import type { ServiceFacts } from '../../core/lookup.ts';
 import type { Progress } from '../../core/progress.ts';
 import type { Settings } from '../../core/settings.ts';
@@ -29,8 +30,29 @@ export function renderProgress(t: T, p: Progress, picture: string): string {
       `${(titles[p.topics.indexOf(x)] ?? '').padEnd(width)}  ${t('console.progress-topic', { bar, seen: x.seen, total: x.total, percent: percent(learned) })}`,
     );
   }
+  if (p.leeches.count > 0) {
+    lines.push('', t('console.progress-leeches', { count: p.leeches.count }));
+    lines.push(...p.leeches.prompts.map((x) => `  • ${x.replaceAll('\n', ' ')}`));
+  }
   lines.push('', picture);
   return lines.join('\n');
+}
+
+/** /leech: the member's leeches, numbered as /leech takes them. */
+export function renderLeeches(t: T, leeches: Leech[]): string {
+  if (leeches.length === 0) return t('leech.none');
+  return [
+    t('console.leeches-title', { count: leeches.length }),
+    ...leeches.map((l) =>
+      t('console.leech-line', {
+        number: l.number,
+        prompt: l.prompt.replaceAll('\n', ' '),
+        topic: local(l.topicTitle, t.locale),
+        lapses: l.lapses,
+      }),
+    ),
+    t('console.leeches-hint'),
+  ].join('\n');
 }
 
 export function renderLeaderboard(t: T, b: Leaderboard, title: string): string {
@@ -72,6 +94,7 @@ export function renderSettings(t: T, s: Settings, saved: boolean): string {
     }),
     t('console.settings-new', { count: s.newPerDay }),
     t('console.settings-language', { language: s.language }),
+    t('console.settings-leech', { threshold: s.leechThreshold }),
     t('console.settings-hint'),
   ].join('\n');
 }

@@ -55,6 +55,12 @@ export function renderFeedback(t: T, f: Feedback, today: string): string {
   }
   if (f.reaskLater) lines.push(t('console.again-later'));
   if (f.canMarkGuessed) lines.push(t('console.guessed-hint'));
+  if (f.leech !== undefined) {
+    lines.push(t('console.leech', { count: f.leech.lapses }));
+    if (f.leech.fact !== null) lines.push(t('leech.related-fact-plain', f.leech.fact));
+    if (f.leech.docs !== undefined && f.leech.docs !== f.docs)
+      lines.push(t('console.docs', { url: f.leech.docs }));
+  }
   return lines.join('\n');
 }
 

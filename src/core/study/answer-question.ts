@@ -5,6 +5,7 @@ import { correctAnswerText, letter, type Question } from '../../domain/question.
 import { encodeQueue, type QueueItem } from '../../domain/session-queue.ts';
 import { needsReask } from '../../domain/sm2.ts';
 import type { CoreContext } from '../context.ts';
+import { leechNotice } from '../leeches.ts';
 import { asMode, type OpenSession, openSession, present } from './present.ts';
 import { type Recorded, recordReview } from './record-review.ts';
 import type { AnswerResult, Feedback, SessionSummary, StaleReason } from './types.ts';
@@ -68,12 +69,14 @@ function describeAnswer(answer: Answer): string {
 }
 
 function feedbackOf(
+  ctx: CoreContext,
   question: Question,
   order: number[],
   verdict: Verdict,
   recorded: Recorded | null,
   reaskLater: boolean,
 ): Feedback {
+  const leech = recorded?.leechLapses ?? null;
   return {
     questionId: question.id,
     correct: verdict.correct,
@@ -89,6 +92,7 @@ function feedbackOf(
     reviewId: recorded?.reviewId ?? null,
     canMarkGuessed: recorded !== null && question.kind !== 'flashcard' && verdict.correct,
     points: recorded?.points ?? 0,
+    ...(leech === null ? {} : { leech: leechNotice(ctx.bank, question, leech) }),
   };
 }
 
@@ -161,7 +165,7 @@ async function grade(
     : null;
   // A drill asks each question until it is answered right; elsewhere SM-2 says what comes back.
   const reask = mode === 'drill' ? !verdict.correct : needsReask(verdict.grade);
-  const feedback = feedbackOf(question, order, verdict, recorded, reask);
+  const feedback = feedbackOf(ctx, question, order, verdict, recorded, reask);
   const again = reask ? [{ q: question.id, reask: true as const }] : [];
   const moved = await advance(ctx, repos, s, {
     rest: [...rest, ...again],

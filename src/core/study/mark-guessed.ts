@@ -9,7 +9,7 @@ import type { Schedule } from './types.ts';
 /**
  * "I guessed": turns a correct objective answer into grade 3 and recomputes the card from the
  * state before that review, through the same review step. Only the card's latest review can be
- * changed, and only once.
+ * changed, only once, and never once undone.
  */
 export async function markGuessed(
   ctx: CoreContext,
@@ -19,6 +19,8 @@ export async function markGuessed(
   return ctx.store.write(async (repos) => {
     const log = await repos.reviews.find(reviewId);
     if (log === null || log.memberId !== memberId || !log.correct || log.grade === GUESSED_GRADE) return null;
+    // An undone review counts nowhere any more: there is nothing left to regrade.
+    if (log.undoneAt !== null) return null;
     if (log.cardReviewCount !== log.seq || !isGrade(log.grade)) return null;
     const member = await repos.members.find(memberId);
     if (member === null) return null;

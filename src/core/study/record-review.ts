@@ -1,9 +1,10 @@
 import type { Repos } from '../../data/store.ts';
 import type { Card, Member } from '../../data/types.ts';
 import { addDays, dayStart } from '../../domain/day.ts';
+import { isLeech } from '../../domain/leech.ts';
 import { advanceStreak, dayCounts, reviewPoints, streakBonus } from '../../domain/progress.ts';
 import type { Question } from '../../domain/question.ts';
-import { type CardState, reviewCard } from '../../domain/review.ts';
+import { type CardState, isLapse, reviewCard } from '../../domain/review.ts';
 import type { Grade } from '../../domain/sm2.ts';
 import type { Schedule } from './types.ts';
 
@@ -61,7 +62,13 @@ async function countDay(
   return bonus;
 }
 
-export type Recorded = { reviewId: number; schedule: Schedule; points: number };
+export type Recorded = {
+  reviewId: number;
+  schedule: Schedule;
+  points: number;
+  /** Set when this review's lapse made the card a leech: suspended, in the same write. */
+  leechLapses: number | null;
+};
 
 /**
  * Applies a scheduled review inside a write: the card (created on first sight), the log row,
@@ -82,10 +89,13 @@ export async function recordReview(
   const found = await repos.cards.find(member.id, r.question.id);
   const card = found ?? (await repos.cards.create(member.id, r.question.id, new Date(r.now)));
   const { card: next, log } = reviewCard(cardState(card), r.grade, r.now, member.timezone);
+  const leech = isLapse(cardState(card), r.grade) && isLeech(next.lapses, member.leechThreshold);
   const moved = await repos.cards.applyReview(card, {
     ...next,
     dueAt: new Date(next.dueAt),
     lastReviewedAt: next.lastReviewedAt === null ? null : new Date(next.lastReviewedAt),
+    // Suspended at the review's own instant: an undo of this review knows it made the leech.
+    suspendedAt: leech ? new Date(r.now) : card.suspendedAt,
   });
   if (!moved) return null;
   const reviewId = await repos.reviews.insert({
@@ -124,5 +134,6 @@ export async function recordReview(
       dueDay: addDays(log.day, log.after.intervalDays),
     },
     points: points + bonus,
+    leechLapses: leech ? next.lapses : null,
   };
 }

@@ -1,5 +1,6 @@
 import type { LocalText, Question } from '../../domain/question.ts';
 import type { Grade } from '../../domain/sm2.ts';
+import type { LeechNotice } from '../leeches.ts';
 
 /** What the study use cases return; transports render these. */
 
@@ -60,6 +61,8 @@ export type Feedback = {
   reviewId: number | null;
   canMarkGuessed: boolean;
   points: number;
+  /** Set when this answer made the card a leech (suspended); absent otherwise. */
+  leech?: LeechNotice;
 };
 
 export type SessionSummary = { answered: number; correct: number; mode: SessionMode };

@@ -6,7 +6,7 @@ import { type MessageRow, noticeView } from '../views/common.ts';
 import { scheduleLine } from '../views/feedback.ts';
 
 /** The clicked message's button rows, without the button that was clicked. */
-function rowsWithout(message: Message, customId: string): MessageRow[] {
+export function rowsWithout(message: Message, customId: string): MessageRow[] {
   const rows: MessageRow[] = [];
   for (const component of message.components) {
     if (component.type !== ComponentType.ActionRow) continue;

@@ -20,9 +20,11 @@ import {
 import { factPage } from './fact.ts';
 import { forget } from './forget.ts';
 import { guess } from './guess.ts';
+import { leech } from './leech.ts';
 import { legacy } from './legacy.ts';
 import { next, reveal, toggle } from './question.ts';
 import { start } from './start.ts';
+import { undo } from './undo.ts';
 
 /**
  * One handler per button family, keyed by the custom id's kind. The free-text button opens a
@@ -45,6 +47,8 @@ const handlers: Handlers = {
   text: async () => {},
   modal: (turn) => notice(turn, noticeView(turn.t('quiz.stale.old-modal-button'))),
   guess: (turn, id, clicked) => guess(turn, id, clicked.message, clicked.customId),
+  undo,
+  leech: (turn, id, clicked) => leech(turn, id, clicked.message, clicked.customId),
   start,
   fact: factPage,
   forget,

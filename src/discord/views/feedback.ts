@@ -11,6 +11,7 @@ import type { T } from '../../i18n/index.ts';
 import { describeDue, percent } from '../../render/text.ts';
 import { encodeId } from '../custom-id.ts';
 import { button, COLORS, clip, LIMITS, row, type View } from './common.ts';
+import { leechField, unsuspendButton } from './leech.ts';
 import { gradeLabel } from './question.ts';
 
 export type FeedbackInput = {
@@ -76,11 +77,15 @@ export function feedbackView(t: T, input: FeedbackInput): View {
   if (f.points > 0) embed.addFields({ name: t('quiz.points'), value: `+${f.points}`, inline: true });
   if (f.docs !== undefined)
     embed.addFields({ name: t('quiz.docs'), value: `[${t('quiz.docs-link')}](${f.docs})`, inline: true });
+  if (f.leech !== undefined) embed.addFields(leechField(t, f.leech, f.docs));
 
   const embeds = [embed.toJSON()];
   const buttons: ButtonBuilder[] = [];
   if (f.canMarkGuessed && f.reviewId !== null)
     buttons.push(button(encodeId({ kind: 'guess', reviewId: f.reviewId }), t('quiz.guessed-button')));
+  if (f.leech !== undefined) buttons.push(unsuspendButton(t, f.leech.questionId));
+  if (f.reviewId !== null)
+    buttons.push(button(encodeId({ kind: 'undo', reviewId: f.reviewId }), t('undo.button')));
   if (next !== null) {
     buttons.push(
       button(

@@ -14,6 +14,14 @@ export function settingsView(t: T, s: Settings, saved: boolean): View {
       { name: t('settings.timezone'), value: s.timezone, inline: true },
       { name: t('settings.reminder'), value: reminder, inline: true },
       { name: t('settings.new-per-day'), value: String(s.newPerDay), inline: true },
+      {
+        name: t('settings.leech-threshold'),
+        value:
+          s.leechThreshold === 0
+            ? t('settings.leech-off')
+            : t('settings.leech-on', { count: s.leechThreshold }),
+        inline: true,
+      },
       { name: t('settings.language'), value: t(dynamicKey(`languages.${s.language}`)), inline: true },
     );
   if (s.nextReminderAt !== null) {

@@ -23,6 +23,16 @@ function topicLines(t: T, p: Progress): string[] {
     });
 }
 
+/** The member's leeches: how many, the first few prompts, and how to unsuspend them. */
+function leechesField(t: T, p: Progress): { name: string; value: string } {
+  const lines = [
+    t('stats.leeches-value', { count: p.leeches.count }),
+    ...p.leeches.prompts.map((x) => `• ${clip(x.replaceAll('\n', ' '), 120)}`),
+    t('stats.leeches-hint'),
+  ];
+  return { name: t('stats.leeches'), value: clip(lines.join('\n'), LIMITS.field) };
+}
+
 export function statsView(t: T, p: Progress, image: Buffer | null): View {
   const embed = new EmbedBuilder()
     .setColor(COLORS.info)
@@ -61,6 +71,7 @@ export function statsView(t: T, p: Progress, image: Buffer | null): View {
       value: clip(readinessLines(t, p.readiness).join('\n'), LIMITS.field),
     })
     .setFooter({ text: t('stats.footer', { day: p.today, timezone: p.timezone }) });
+  if (p.leeches.count > 0) embed.addFields(leechesField(t, p));
   if (image === null) return { embeds: [embed.toJSON()], components: [] };
   embed.setImage(`attachment://${PROGRESS_IMAGE}`);
   return { embeds: [embed.toJSON()], components: [], files: [{ attachment: image, name: PROGRESS_IMAGE }] };

@@ -9,12 +9,14 @@ import type { View } from '../../../src/discord/views/common.ts';
 import { examStepView } from '../../../src/discord/views/exam.ts';
 import { feedbackView } from '../../../src/discord/views/feedback.ts';
 import { forgetView } from '../../../src/discord/views/forget.ts';
+import { leechesView, unsuspendedView } from '../../../src/discord/views/leech.ts';
 import { errorView, notSavedView, userErrorView } from '../../../src/discord/views/notices.ts';
 import { questionView } from '../../../src/discord/views/question.ts';
 import { reminderView } from '../../../src/discord/views/reminder.ts';
 import { settingsView } from '../../../src/discord/views/settings.ts';
 import { nothingDueView, startView } from '../../../src/discord/views/start.ts';
 import { statsView } from '../../../src/discord/views/stats.ts';
+import { undoneView } from '../../../src/discord/views/undo.ts';
 import type { Question } from '../../../src/domain/question.ts';
 import { LOCALES, translator } from '../../../src/i18n/index.ts';
 
@@ -193,7 +195,20 @@ const progress: Progress = {
     windowDays: 30,
     exams: Array.from({ length: 5 }, (_, i) => ({ examId: i, correct: 60, total: 65, endedAt: 0 })),
   },
+  leeches: { count: 999, prompts: [long(30), long(30), long(30)] },
 };
+const leeches = Array.from({ length: 30 }, (_, i) => ({
+  number: i + 1,
+  questionId: `question-id-of-forty-characters-long-${String(i).padStart(2, '0')}`,
+  prompt: long(20),
+  topicTitle: {
+    en: 'Other purpose-built databases',
+    ko: '그 밖의 목적별 데이터베이스',
+    vi: 'Các cơ sở dữ liệu chuyên dụng khác',
+  },
+  lapses: 99,
+  suspendedAt: 0,
+}));
 const entry = (rank: number) => ({
   rank,
   memberId: `m${rank}`,
@@ -235,6 +250,12 @@ describe('views within Discord limits in every language', () => {
             reviewId: 2_147_483_647,
             canMarkGuessed: true,
             points: 30,
+            leech: {
+              questionId: 'question-id-of-forty-characters-long-xx',
+              lapses: 99,
+              fact: { title: long(2), text: long(30) },
+              docs: 'https://docs.aws.amazon.com/x',
+            },
           } as const;
           checkView(
             feedbackView(t, {
@@ -346,6 +367,7 @@ describe('views within Discord limits in every language', () => {
             reminderTime: '23:59',
             remindersEnabled: true,
             newPerDay: 50,
+            leechThreshold: 99,
             language: 'auto',
             dmsClosed: true,
             nextReminderAt: 0,
@@ -358,6 +380,14 @@ describe('views within Discord limits in every language', () => {
       checkView(serverBoardView(t, board, 'z'.repeat(100), 'm30'), 'board');
       checkView(weeklyBoardView(t, board, 'z'.repeat(100)), 'weekly board');
       checkView(forgetView(t), 'forget');
+      checkView(leechesView(t, leeches), 'leeches');
+      checkView(leechesView(t, []), 'no leeches');
+      for (const status of ['unsuspended', 'not-suspended'] as const)
+        checkView(unsuspendedView(t, { status, questionId: 'q', prompt: long(100) }), status);
+      checkView(unsuspendedView(t, { status: 'unknown', query: 'x'.repeat(100) }), 'unknown leech');
+      checkView(undoneView(t, { status: 'undone', question: presented(questions[0] as Question) }), 'undone');
+      for (const reason of ['nothing', 'not-latest', 'removed'] as const)
+        checkView(undoneView(t, { status: 'refused', reason }), `undo ${reason}`);
       checkView(errorView(t, 'ABCDEF'), 'error');
       for (const fault of ['busy', 'full', 'read-only', 'corrupt', 'unavailable'] as const)
         checkView(notSavedView(t, fault, 'ABCDEF', true), `not saved ${fault}`);
