@@ -172,6 +172,17 @@ function showStudyTools(
   return null;
 }
 
+/** /remind: the daily DM as it would be sent, its first question ready to answer. */
+function showReminder(s: Screen, o: Extract<Outcome, { kind: 'reminder' }>): After | null {
+  if (o.job === null) {
+    s.write(s.t('console.remind-nothing'));
+    return null;
+  }
+  const { job } = o;
+  s.write(s.t('console.remind', { due: job.due, new: job.newCount, streak: job.streak }));
+  return ask(s, job.start.question);
+}
+
 /** Prints an outcome; returns what the next typed line answers, if anything. */
 export async function show(s: Screen, o: Outcome): Promise<After | null> {
   const { t, write } = s;
@@ -222,15 +233,8 @@ export async function show(s: Screen, o: Outcome): Promise<After | null> {
     case 'forgotten':
       write(t('console.forgotten', { name: s.memberName }));
       return { kind: 'none' };
-    case 'reminder': {
-      if (o.job === null) {
-        write(t('console.remind-nothing'));
-        return null;
-      }
-      const { job } = o;
-      write(t('console.remind', { due: job.due, new: job.newCount, streak: job.streak }));
-      return ask(s, job.start.question);
-    }
+    case 'reminder':
+      return showReminder(s, o);
     case 'notice':
     case 'invalid-options':
       write(say(t, o.message));

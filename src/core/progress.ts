@@ -2,8 +2,8 @@ import { addDays, dayStart, studyDay } from '../domain/day.ts';
 import { LEARNED_INTERVAL_DAYS, streakNow } from '../domain/progress.ts';
 import type { LocalText } from '../domain/question.ts';
 import { type CoreContext, UserError } from './context.ts';
-import { getReadiness, type ReadinessReport } from './readiness.ts';
 import { listLeeches } from './leeches.ts';
+import { getReadiness, type ReadinessReport } from './readiness.ts';
 
 export type TopicProgress = { topic: string; title: LocalText; total: number; seen: number; learned: number };
 
@@ -42,6 +42,41 @@ function accuracy(stats: { reviews: number; correct: number }[]): number | null 
   return reviews === 0 ? null : stats.reduce((s, x) => s + x.correct, 0) / reviews;
 }
 
+/** Cards due on each of the next 14 study days (today includes anything overdue), and the next due instant. */
+function forecastOf(cards: { dueAt: Date }[], today: string, tz: string, now: number) {
+  const days = Array.from({ length: 14 }, (_, i) => addDays(today, i));
+  const ends = days.map((d) => dayStart(addDays(d, 1), tz));
+  const forecast = days.map((day) => ({ day, due: 0 }));
+  let nextDueAt: number | null = null;
+  for (const c of cards) {
+    const due = c.dueAt.getTime();
+    const slot = ends.findIndex((end) => due < end);
+    const bucket = slot === -1 ? undefined : forecast[slot];
+    if (bucket !== undefined) bucket.due++;
+    if (due > now && (nextDueAt === null || due < nextDueAt)) nextDueAt = due;
+  }
+  return { forecast, nextDueAt };
+}
+
+/** Per topic: the bank's questions, those the member has seen, and those learned. */
+function topicProgress(ctx: CoreContext, cards: { questionId: string; intervalDays: number }[]) {
+  const byTopic = new Map<string, TopicProgress>(
+    ctx.bank.topics.map((t) => [t.id, { topic: t.id, title: t.titles, total: 0, seen: 0, learned: 0 }]),
+  );
+  for (const q of ctx.bank.questions) {
+    const t = byTopic.get(q.topic);
+    if (t !== undefined) t.total++;
+  }
+  for (const c of cards) {
+    const q = ctx.bank.question(c.questionId);
+    const t = q === undefined ? undefined : byTopic.get(q.topic);
+    if (t === undefined) continue;
+    t.seen++;
+    if (c.intervalDays >= LEARNED_INTERVAL_DAYS) t.learned++;
+  }
+  return byTopic;
+}
+
 export async function getProgress(ctx: CoreContext, memberId: string): Promise<Progress> {
   const { read } = ctx.store;
   const member = await read.members.find(memberId);
@@ -59,31 +94,8 @@ export async function getProgress(ctx: CoreContext, memberId: string): Promise<P
   // Suspended cards (leeches) never come due: out of the forecast and today's count, still seen.
   const schedulable = cards.filter((c) => c.suspendedAt === null);
   const endOfToday = dayStart(addDays(today, 1), tz);
-  const forecastDays = Array.from({ length: 14 }, (_, i) => addDays(today, i));
-  const forecastEnds = forecastDays.map((d) => dayStart(addDays(d, 1), tz));
-  const forecast = forecastDays.map((day) => ({ day, due: 0 }));
-  let nextDueAt: number | null = null;
-  for (const c of schedulable) {
-    const due = c.dueAt.getTime();
-    const slot = forecastEnds.findIndex((end) => due < end);
-    const bucket = slot === -1 ? undefined : forecast[slot];
-    if (bucket !== undefined) bucket.due++;
-    if (due > now && (nextDueAt === null || due < nextDueAt)) nextDueAt = due;
-  }
-  const byTopic = new Map<string, TopicProgress>(
-    ctx.bank.topics.map((t) => [t.id, { topic: t.id, title: t.titles, total: 0, seen: 0, learned: 0 }]),
-  );
-  for (const q of ctx.bank.questions) {
-    const t = byTopic.get(q.topic);
-    if (t !== undefined) t.total++;
-  }
-  for (const c of cards) {
-    const q = ctx.bank.question(c.questionId);
-    const t = q === undefined ? undefined : byTopic.get(q.topic);
-    if (t === undefined) continue;
-    t.seen++;
-    if (c.intervalDays >= LEARNED_INTERVAL_DAYS) t.learned++;
-  }
+  const { forecast, nextDueAt } = forecastOf(schedulable, today, tz, now);
+  const byTopic = topicProgress(ctx, cards);
   const last = (n: number) => stats.filter((s) => s.day >= addDays(today, -(n - 1)));
   const streak = streakNow(member, now);
   const streakEnd = member.lastStreakDay ?? today;

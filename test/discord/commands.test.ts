@@ -61,7 +61,17 @@ describe('command definitions as Discord application commands', () => {
       InteractionContextType.BotDM,
       InteractionContextType.PrivateChannel,
     ];
-    for (const name of ['quiz', 'exam', 'fact', 'compare', 'stats', 'settings', 'forget-me', 'undo', 'leech']) {
+    for (const name of [
+      'quiz',
+      'exam',
+      'fact',
+      'compare',
+      'stats',
+      'settings',
+      'forget-me',
+      'undo',
+      'leech',
+    ]) {
       expect(json[name]?.contexts, name).toEqual(anywhere);
     }
     expect(json.leaderboard?.contexts).toEqual([InteractionContextType.Guild]);
