@@ -1,19 +1,12 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { BankIndex } from '../src/core/context.ts';
 import type { Leaderboard, Period } from '../src/core/leaderboard.ts';
-import { periodRange } from '../src/core/leaderboard.ts';
-import type { Progress, TopicProgress } from '../src/core/progress.ts';
+import { periodRange, rankBoard } from '../src/core/leaderboard.ts';
+import { type Progress, summarizeProgress } from '../src/core/progress.ts';
 import { contentHash } from '../src/core/sync-bank.ts';
 import { addDays, calendarDate, dayStart, dueInstant, studyDay } from '../src/domain/day.ts';
 import { type Answer, gradeAnswer } from '../src/domain/grading.ts';
-import {
-  advanceStreak,
-  dayCounts,
-  LEARNED_INTERVAL_DAYS,
-  reviewPoints,
-  streakAsOf,
-  streakBonus,
-} from '../src/domain/progress.ts';
+import { advanceStreak, dayCounts, reviewPoints, streakBonus } from '../src/domain/progress.ts';
 import { correctAnswerText, type Question } from '../src/domain/question.ts';
 import { nextReminderAfter } from '../src/domain/reminder.ts';
 import { type Grade, needsReask, review } from '../src/domain/sm2.ts';
@@ -432,85 +425,33 @@ export class RawCore {
     };
   }
 
-  /** getProgress(ctx, memberId), same figures. */
+  /** getProgress(ctx, memberId) but readiness: the same rows by raw SQL, the same pure summary. */
   progress(memberId: string): Omit<Progress, 'readiness'> {
     const member = this.get('member', memberId) as RawMember | undefined;
     if (member === undefined) throw new Error('unknown member');
     const now = this.clock();
-    const tz = member.timezone;
-    const today = studyDay(now, tz);
-    const cards = this.all('memberCards', memberId) as {
-      questionId: string;
-      intervalDays: number;
-      dueAt: number;
-      repetitions: number;
-      suspendedAt: number | null;
-    }[];
-    const leeches = (this.all('leeches', memberId) as { questionId: string }[]).flatMap(
+    const today = studyDay(now, member.timezone);
+    const cards = (
+      this.all('memberCards', memberId) as {
+        questionId: string;
+        intervalDays: number;
+        dueAt: number;
+        suspendedAt: number | null;
+      }[]
+    ).map((c) => ({
+      ...c,
+      dueAt: new Date(c.dueAt),
+      suspendedAt: c.suspendedAt === null ? null : new Date(c.suspendedAt),
+    }));
+    const leechPrompts = (this.all('leeches', memberId) as { questionId: string }[]).flatMap(
       (l) => this.bank.question(l.questionId)?.prompt ?? [],
     );
-    const schedulable = cards.filter((c) => c.suspendedAt === null);
     const stats = this.all('statsSince', memberId, addDays(today, -182)) as (RawStat & { day: string })[];
     const reviewsTotal = (this.get('countReviews', memberId) as { n: number }).n;
-    const endOfToday = dayStart(addDays(today, 1), tz);
-    const forecastDays = Array.from({ length: 14 }, (_, i) => addDays(today, i));
-    const forecastEnds = forecastDays.map((d) => dayStart(addDays(d, 1), tz));
-    const forecast = forecastDays.map((day) => ({ day, due: 0 }));
-    let nextDueAt: number | null = null;
-    for (const c of schedulable) {
-      const slot = forecastEnds.findIndex((end) => c.dueAt < end);
-      const bucket = slot === -1 ? undefined : forecast[slot];
-      if (bucket !== undefined) bucket.due++;
-      if (c.dueAt > now && (nextDueAt === null || c.dueAt < nextDueAt)) nextDueAt = c.dueAt;
-    }
-    const byTopic = new Map<string, TopicProgress>(
-      this.bank.topics.map((t) => [t.id, { topic: t.id, title: t.titles, total: 0, seen: 0, learned: 0 }]),
-    );
-    for (const q of this.bank.questions) {
-      const t = byTopic.get(q.topic);
-      if (t !== undefined) t.total++;
-    }
-    for (const c of cards) {
-      const q = this.bank.question(c.questionId);
-      const t = q === undefined ? undefined : byTopic.get(q.topic);
-      if (t === undefined) continue;
-      t.seen++;
-      if (c.intervalDays >= LEARNED_INTERVAL_DAYS) t.learned++;
-    }
-    const last = (n: number) => stats.filter((s) => s.day >= addDays(today, -(n - 1)));
-    const accuracy = (xs: RawStat[]) => {
-      const r = xs.reduce((a, x) => a + x.reviews, 0);
-      return r === 0 ? null : xs.reduce((a, x) => a + x.correct, 0) / r;
-    };
-    const streak = streakAsOf(
-      { current: member.currentStreak, longest: member.longestStreak, lastDay: member.lastStreakDay },
-      today,
-    );
-    const streakEnd = member.lastStreakDay ?? today;
-    return {
-      displayName: member.displayName,
-      today,
-      timezone: tz,
-      seen: cards.filter((c) => this.bank.question(c.questionId) !== undefined).length,
-      total: this.bank.questions.length,
-      dueToday: schedulable.filter((c) => c.dueAt < endOfToday).length,
-      learned: cards.filter((c) => c.intervalDays >= LEARNED_INTERVAL_DAYS).length,
-      reviewsTotal,
-      accuracy7: accuracy(last(7)),
-      accuracy30: accuracy(last(30)),
-      reviews7: last(7).reduce((a, x) => a + x.reviews, 0),
-      currentStreak: streak,
-      longestStreak: member.longestStreak,
-      nextDueAt,
-      topics: [...byTopic.values()],
-      reviewsByDay: stats.map((s) => ({ day: s.day, reviews: s.reviews })),
-      forecast,
-      streakDays: Array.from({ length: streak }, (_, i) => addDays(streakEnd, -i)).reverse(),
-      leeches: { count: leeches.length, prompts: leeches.slice(0, 3) },
-    };
+    return summarizeProgress(this.bank, { member, cards, stats, reviewsTotal, leechPrompts }, now);
   }
 
-  /** getLeaderboard(ctx, groupId, period, memberId), same ranking. */
+  /** getLeaderboard(ctx, groupId, period, memberId): the rows by raw SQL, the same ranking. */
   leaderboard(groupId: string, period: Period, memberId?: string): Leaderboard {
     const now = this.clock();
     const { from, to } = periodRange(period, now);
@@ -520,40 +461,7 @@ export class RawCore {
       reviews: number;
       correct: number;
     })[];
-    const todayIn = new Map<string, string>();
-    const today = (tz: string) => {
-      let day = todayIn.get(tz);
-      if (day === undefined) {
-        day = studyDay(now, tz);
-        todayIn.set(tz, day);
-      }
-      return day;
-    };
-    const entries = rows
-      .filter((r) => r.reviews > 0)
-      .map((r) => ({
-        rank: 0,
-        memberId: r.memberId,
-        displayName: r.displayName,
-        points: r.points,
-        reviews: r.reviews,
-        accuracy: r.reviews === 0 ? null : r.correct / r.reviews,
-        streak: streakAsOf(
-          { current: r.currentStreak, longest: r.longestStreak, lastDay: r.lastStreakDay },
-          today(r.timezone),
-        ),
-      }))
-      .sort(
-        (a, b) =>
-          b.points - a.points ||
-          (b.accuracy ?? 0) - (a.accuracy ?? 0) ||
-          b.reviews - a.reviews ||
-          a.displayName.localeCompare(b.displayName) ||
-          (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0),
-      );
-    entries.forEach((e, i) => {
-      e.rank = i + 1;
-    });
+    const entries = rankBoard(rows, now);
     return { groupId, period, from, entries, me: entries.find((e) => e.memberId === memberId) ?? null };
   }
 

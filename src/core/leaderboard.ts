@@ -1,3 +1,4 @@
+import type { BoardRow } from '../data/daily-stats.ts';
 import { addDays, monthStart, studyDay, weekStart } from '../domain/day.ts';
 import { streakAsOf } from '../domain/progress.ts';
 import type { CoreContext } from './context.ts';
@@ -46,18 +47,24 @@ export function periodRange(period: Period, now: number): { from: string | null;
 
 /**
  * Members ranked by points (see src/domain/progress.ts), then accuracy, then reviews, then
- * name and id: equal totals never swap places between two calls.
+ * name and id: equal totals never swap places between two calls. Only members who reviewed in
+ * the period appear. Pure: the benchmark's raw-SQL floor ranks with it too.
  */
-export async function getLeaderboard(
-  ctx: CoreContext,
-  groupId: string,
-  period: Period,
-  memberId?: string,
-): Promise<Leaderboard> {
-  const now = ctx.clock();
-  // Bounded on both sides, so the board of a past period (the weekly post) excludes later days.
-  const { from, to } = periodRange(period, now);
-  const rows = await ctx.store.read.stats.board(groupId, from, to);
+export function rankBoard(
+  rows: Pick<
+    BoardRow,
+    | 'memberId'
+    | 'displayName'
+    | 'points'
+    | 'reviews'
+    | 'correct'
+    | 'timezone'
+    | 'currentStreak'
+    | 'longestStreak'
+    | 'lastStreakDay'
+  >[],
+  now: number,
+): BoardEntry[] {
   const active = rows.filter((r) => r.reviews > 0);
   // One study-day computation per timezone, not per member: Intl formatting is the costly part.
   const todayIn = new Map<string, string>();
@@ -93,5 +100,18 @@ export async function getLeaderboard(
   entries.forEach((e, i) => {
     e.rank = i + 1;
   });
+  return entries;
+}
+
+export async function getLeaderboard(
+  ctx: CoreContext,
+  groupId: string,
+  period: Period,
+  memberId?: string,
+): Promise<Leaderboard> {
+  const now = ctx.clock();
+  // Bounded on both sides, so the board of a past period (the weekly post) excludes later days.
+  const { from, to } = periodRange(period, now);
+  const entries = rankBoard(await ctx.store.read.stats.board(groupId, from, to), now);
   return { groupId, period, from, entries, me: entries.find((e) => e.memberId === memberId) ?? null };
 }

@@ -1,7 +1,8 @@
+import type { Member } from '../data/types.ts';
 import { addDays, dayStart, studyDay } from '../domain/day.ts';
 import { LEARNED_INTERVAL_DAYS, streakNow } from '../domain/progress.ts';
 import type { LocalText } from '../domain/question.ts';
-import { type CoreContext, UserError } from './context.ts';
+import { type BankIndex, type CoreContext, UserError } from './context.ts';
 import { listLeeches } from './leeches.ts';
 import { getReadiness, type ReadinessReport } from './readiness.ts';
 
@@ -59,16 +60,16 @@ function forecastOf(cards: { dueAt: Date }[], today: string, tz: string, now: nu
 }
 
 /** Per topic: the bank's questions, those the member has seen, and those learned. */
-function topicProgress(ctx: CoreContext, cards: { questionId: string; intervalDays: number }[]) {
+function topicProgress(bank: BankIndex, cards: { questionId: string; intervalDays: number }[]) {
   const byTopic = new Map<string, TopicProgress>(
-    ctx.bank.topics.map((t) => [t.id, { topic: t.id, title: t.titles, total: 0, seen: 0, learned: 0 }]),
+    bank.topics.map((t) => [t.id, { topic: t.id, title: t.titles, total: 0, seen: 0, learned: 0 }]),
   );
-  for (const q of ctx.bank.questions) {
+  for (const q of bank.questions) {
     const t = byTopic.get(q.topic);
     if (t !== undefined) t.total++;
   }
   for (const c of cards) {
-    const q = ctx.bank.question(c.questionId);
+    const q = bank.question(c.questionId);
     const t = q === undefined ? undefined : byTopic.get(q.topic);
     if (t === undefined) continue;
     t.seen++;
@@ -77,25 +78,28 @@ function topicProgress(ctx: CoreContext, cards: { questionId: string; intervalDa
   return byTopic;
 }
 
-export async function getProgress(ctx: CoreContext, memberId: string): Promise<Progress> {
-  const { read } = ctx.store;
-  const member = await read.members.find(memberId);
-  if (member === null) throw new UserError('no-progress');
-  const now = ctx.clock();
+/** What progress is computed from: the member, their cards, per-day totals, review count and leeches. */
+export type ProgressFacts = {
+  member: Pick<Member, 'displayName' | 'timezone' | 'currentStreak' | 'longestStreak' | 'lastStreakDay'>;
+  cards: { questionId: string; intervalDays: number; dueAt: Date; suspendedAt: Date | null }[];
+  stats: { day: string; reviews: number; correct: number }[];
+  reviewsTotal: number;
+  leechPrompts: string[];
+};
+
+/** The figures of /stats from the facts, at `now` (pure; the benchmark's raw SQL reuses it). */
+export function summarizeProgress(
+  bank: BankIndex,
+  facts: ProgressFacts,
+  now: number,
+): Omit<Progress, 'readiness'> {
+  const { member, cards, stats } = facts;
   const tz = member.timezone;
   const today = studyDay(now, tz);
-  const [cards, stats, reviewsTotal, ready] = await Promise.all([
-    read.cards.ofMember(memberId),
-    read.stats.since(memberId, addDays(today, -182)),
-    read.reviews.count(memberId),
-    getReadiness(ctx, memberId),
-  ]);
-  const leeches = await listLeeches(ctx, memberId);
   // Suspended cards (leeches) never come due: out of the forecast and today's count, still seen.
   const schedulable = cards.filter((c) => c.suspendedAt === null);
   const endOfToday = dayStart(addDays(today, 1), tz);
   const { forecast, nextDueAt } = forecastOf(schedulable, today, tz, now);
-  const byTopic = topicProgress(ctx, cards);
   const last = (n: number) => stats.filter((s) => s.day >= addDays(today, -(n - 1)));
   const streak = streakNow(member, now);
   const streakEnd = member.lastStreakDay ?? today;
@@ -103,22 +107,41 @@ export async function getProgress(ctx: CoreContext, memberId: string): Promise<P
     displayName: member.displayName,
     today,
     timezone: tz,
-    seen: cards.filter((c) => ctx.bank.question(c.questionId) !== undefined).length,
-    total: ctx.bank.questions.length,
+    seen: cards.filter((c) => bank.question(c.questionId) !== undefined).length,
+    total: bank.questions.length,
     dueToday: schedulable.filter((c) => c.dueAt.getTime() < endOfToday).length,
     learned: cards.filter((c) => c.intervalDays >= LEARNED_INTERVAL_DAYS).length,
-    reviewsTotal,
+    reviewsTotal: facts.reviewsTotal,
     accuracy7: accuracy(last(7)),
     accuracy30: accuracy(last(30)),
     reviews7: last(7).reduce((s, x) => s + x.reviews, 0),
     currentStreak: streak,
     longestStreak: member.longestStreak,
     nextDueAt,
-    leeches: { count: leeches.length, prompts: leeches.slice(0, LEECHES_SHOWN).map((l) => l.prompt) },
-    topics: [...byTopic.values()],
+    leeches: { count: facts.leechPrompts.length, prompts: facts.leechPrompts.slice(0, LEECHES_SHOWN) },
+    topics: [...topicProgress(bank, cards).values()],
     reviewsByDay: stats.map((s) => ({ day: s.day, reviews: s.reviews })),
     forecast,
     streakDays: Array.from({ length: streak }, (_, i) => addDays(streakEnd, -i)).reverse(),
-    readiness: ready,
+  };
+}
+
+export async function getProgress(ctx: CoreContext, memberId: string): Promise<Progress> {
+  const { read } = ctx.store;
+  const member = await read.members.find(memberId);
+  if (member === null) throw new UserError('no-progress');
+  const now = ctx.clock();
+  const today = studyDay(now, member.timezone);
+  const [cards, stats, reviewsTotal, leeches, readiness] = await Promise.all([
+    read.cards.ofMember(memberId),
+    read.stats.since(memberId, addDays(today, -182)),
+    read.reviews.count(memberId),
+    listLeeches(ctx, memberId),
+    getReadiness(ctx, memberId),
+  ]);
+  const leechPrompts = leeches.map((l) => l.prompt);
+  return {
+    ...summarizeProgress(ctx.bank, { member, cards, stats, reviewsTotal, leechPrompts }, now),
+    readiness,
   };
 }
