@@ -2,16 +2,17 @@ import { empty, exec, first, num, only, type Queryable, rows, type Sql, sql } fr
 import type { Card } from './types.ts';
 
 /** The SM-2 state a review writes to a card. */
-export type CardSchedule = {
-  easiness: number;
-  intervalDays: number;
-  repetitions: number;
-  lapses: number;
-  reviewCount: number;
-  dueAt: Date;
-  lastReviewedAt: Date | null;
-  suspendedAt: Date | null;
-};
+export type CardSchedule = Pick<
+  Card,
+  | 'easiness'
+  | 'intervalDays'
+  | 'repetitions'
+  | 'lapses'
+  | 'reviewCount'
+  | 'dueAt'
+  | 'lastReviewedAt'
+  | 'suspendedAt'
+>;
 
 /** A suspended card (a leech) of a live question. */
 export type LeechRow = { questionId: string; lapses: number; suspendedAt: Date };
