@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { validate as validateCron } from 'node-cron';
 import { z } from 'zod';
+import { type ShardPlan, shardPlan } from './sharding/plan.ts';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const LOG_FORMATS = ['auto', 'json', 'pretty'] as const;
@@ -84,6 +85,8 @@ export type Config = {
   leaderboardCron: string;
   sessionSize: number;
   defaultTimezone: string;
+  /** One process, a sharding manager, or one shard a manager spawned (src/sharding/plan.ts). */
+  sharding: ShardPlan;
 };
 
 export class ConfigError extends Error {
@@ -105,15 +108,24 @@ export function isValidTimeZone(tz: string): boolean {
 /** Parses the environment once; every problem is reported, each naming its variable. */
 export function parseConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config {
   const result = EnvSchema.safeParse(env);
-  if (!result.success) {
-    const problems = result.error.issues.map((issue) => {
-      const name = String(issue.path[0] ?? 'environment');
-      const got = env[name];
-      const shown = name === 'DISCORD_TOKEN' || got === undefined ? '' : ` (got "${got}")`;
-      return `${name}: expected ${issue.message}${shown}`;
-    });
-    throw new ConfigError(problems);
-  }
+  const sharding = shardPlan(env);
+  const problems = [
+    ...(result.success
+      ? []
+      : result.error.issues.map((issue) => {
+          const name = String(issue.path[0] ?? 'environment');
+          const got = env[name];
+          const shown = name === 'DISCORD_TOKEN' || got === undefined ? '' : ` (got "${got}")`;
+          return `${name}: expected ${issue.message}${shown}`;
+        })),
+    ...(Array.isArray(sharding) ? sharding : []),
+    ...(!Array.isArray(sharding) && sharding.kind !== 'single' && !env.DISCORD_TOKEN?.trim()
+      ? [
+          `${env.SHARDS?.trim() ? 'SHARDS' : 'SHARD_COUNT'}: sharding runs the Discord bot, so DISCORD_TOKEN must be set too`,
+        ]
+      : []),
+  ];
+  if (problems.length > 0 || !result.success || Array.isArray(sharding)) throw new ConfigError(problems);
   const e = result.data;
   return {
     terminalLanguage: firstSet(env.LC_ALL, env.LC_MESSAGES, env.LANG),
@@ -130,6 +142,7 @@ export function parseConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config
     leaderboardCron: e.LEADERBOARD_CRON,
     sessionSize: e.SESSION_SIZE,
     defaultTimezone: e.DEFAULT_TIMEZONE,
+    sharding,
   };
 }
 

@@ -19,6 +19,11 @@ async function main(): Promise<number> {
   loadDotEnv();
   config = parseConfig(process.env);
   log = createLogger(config.logLevel, [config.discordToken], process.stderr, config.logFormat);
+  if (config.sharding.kind === 'shard') log = log.child({ shard: config.sharding.id });
+  if (config.sharding.kind === 'manager') {
+    const { runShardManager } = await import('./sharding/manager.ts');
+    return runShardManager(config, log);
+  }
   const app = await createApp(config, log);
   if (config.discordToken !== undefined) {
     const { runBot } = await import('./discord/bot.ts');

@@ -50,22 +50,11 @@ async function prepared(
   return job;
 }
 
-export async function claimDueReminders(ctx: CoreContext): Promise<ReminderJob[]> {
-  const now = ctx.clock();
+/** Retries due now, re-claimed for another attempt (or given up once their day is over). */
+async function claimRetries(ctx: CoreContext, now: number, limit: number): Promise<ReminderJob[]> {
   const jobs: ReminderJob[] = [];
-  // Batches keep each query small; every claimed member's nextReminderAt moves to tomorrow, so
-  // the loop ends, and everyone due is claimed in this round rather than one batch per cron tick.
-  for (;;) {
-    const batch = await ctx.store.read.members.withReminderDue(new Date(now), BATCH);
-    if (batch.length === 0) break;
-    for (const member of batch) {
-      const day = calendarDate(now, member.timezone);
-      if (!(await claim(ctx, member, day, now))) continue;
-      const job = await prepared(ctx, member, day, 1);
-      if (job !== null) jobs.push(job);
-    }
-  }
   for (const { delivery, member } of await ctx.store.read.deliveries.retriesDue(new Date(now))) {
+    if (jobs.length >= limit) break;
     if (delivery.day !== calendarDate(now, member.timezone) || member.dmsClosed) {
       await settle(ctx, member.id, delivery.day, 'failed', 'gave up: the day is over');
       continue;
@@ -77,6 +66,36 @@ export async function claimDueReminders(ctx: CoreContext): Promise<ReminderJob[]
     const job = await prepared(ctx, member, delivery.day, delivery.attempts + 1);
     if (job !== null) jobs.push(job);
   }
+  return jobs;
+}
+
+/**
+ * Claims up to `limit` reminders due now (all of them by default) and makes them ready to send.
+ * A sender claims a few at a time as it sends, so a process that dies mid-round takes at most
+ * those few with it; the rest stay unclaimed for whoever sends next.
+ */
+export async function claimDueReminders(
+  ctx: CoreContext,
+  limit = Number.POSITIVE_INFINITY,
+): Promise<ReminderJob[]> {
+  const now = ctx.clock();
+  const jobs: ReminderJob[] = [];
+  // Every claimed member's nextReminderAt moves to tomorrow, so the loop ends.
+  while (jobs.length < limit) {
+    const batch = await ctx.store.read.members.withReminderDue(
+      new Date(now),
+      Math.min(BATCH, limit - jobs.length),
+    );
+    if (batch.length === 0) break;
+    for (const member of batch) {
+      if (jobs.length >= limit) break;
+      const day = calendarDate(now, member.timezone);
+      if (!(await claim(ctx, member, day, now))) continue;
+      const job = await prepared(ctx, member, day, 1);
+      if (job !== null) jobs.push(job);
+    }
+  }
+  if (jobs.length < limit) jobs.push(...(await claimRetries(ctx, now, limit - jobs.length)));
   return jobs;
 }
 

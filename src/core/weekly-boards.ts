@@ -5,8 +5,10 @@ import { getLeaderboard, type Leaderboard, periodStart } from './leaderboard.ts'
 
 /**
  * The weekly leaderboard post: each server with a leaderboard channel gets the board of the
- * week that just ended, once (Group.lastBoardPostedFor holds the last week posted, so a
- * restart or a second run posts nothing more).
+ * week that just ended, once (Group.lastBoardPostedFor holds the last week claimed, set before
+ * posting, so a restart, a second run or another bot process posts nothing more; a post that
+ * fails gives the week back for a later run; a crash between claim and post loses that week's
+ * post rather than doubling it).
  */
 
 export interface BoardPoster {
@@ -42,6 +44,12 @@ export async function postWeeklyBoards(
       round.skipped++;
       continue;
     }
+    const previous = group.lastBoardPostedFor;
+    // Claimed before posting: any number of bot processes run this job, one of them posts.
+    if (!(await ctx.store.write(({ groups }) => groups.claimBoard(group.id, period, previous)))) {
+      round.skipped++;
+      continue;
+    }
     try {
       const board = await getLeaderboard(asOfCtx, group.id, 'week');
       // Nobody studied: say nothing rather than post an empty board every week.
@@ -50,8 +58,8 @@ export async function postWeeklyBoards(
         await poster.postBoard(channelId, board, group.name, resolveLocale(null, group.locale));
         round.posted++;
       }
-      await ctx.store.write(({ groups }) => groups.markBoardPosted(group.id, period));
     } catch (error) {
+      await ctx.store.write(({ groups }) => groups.unclaimBoard(group.id, period, previous)).catch(() => {});
       round.failed++;
       failures.push({
         group: group.id,

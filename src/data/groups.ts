@@ -36,8 +36,24 @@ export function groupsOf(q: Queryable) {
       );
     },
 
-    async markBoardPosted(groupId: string, period: string): Promise<void> {
-      await exec(q, sql`UPDATE "Group" SET "lastBoardPostedFor" = ${period} WHERE "id" = ${groupId}`);
+    /**
+     * Claims the period's post for this process: false when another already did. Claimed before
+     * posting, so two bot processes never both post; a failed post gives the claim back.
+     */
+    async claimBoard(groupId: string, period: string, previous: string | null): Promise<boolean> {
+      const changed = await exec(
+        q,
+        sql`UPDATE "Group" SET "lastBoardPostedFor" = ${period}
+             WHERE "id" = ${groupId} AND "lastBoardPostedFor" IS NOT DISTINCT FROM ${previous}`,
+      );
+      return changed === 1;
+    },
+
+    async unclaimBoard(groupId: string, period: string, previous: string | null): Promise<void> {
+      await exec(
+        q,
+        sql`UPDATE "Group" SET "lastBoardPostedFor" = ${previous} WHERE "id" = ${groupId} AND "lastBoardPostedFor" = ${period}`,
+      );
     },
   };
 }

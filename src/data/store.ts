@@ -6,6 +6,7 @@ import { faultOf, WriteFailedError } from './errors.ts';
 import { type Evidence, evidenceOf } from './evidence.ts';
 import { type Exams, examsOf } from './exams.ts';
 import { type Groups, groupsOf } from './groups.ts';
+import { type Leases, leasesOf } from './leases.ts';
 import { type Members, membersOf } from './members.ts';
 import { type Questions, questionsOf } from './questions.ts';
 import { retryBusy } from './retry.ts';
@@ -25,6 +26,7 @@ export type Repos = {
   questions: Questions;
   exams: Exams;
   evidence: Evidence;
+  leases: Leases;
 };
 
 export function reposOf(q: Queryable): Repos {
@@ -39,6 +41,7 @@ export function reposOf(q: Queryable): Repos {
     questions: questionsOf(q),
     exams: examsOf(q),
     evidence: evidenceOf(q),
+    leases: leasesOf(q),
   };
 }
 

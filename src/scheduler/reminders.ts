@@ -1,4 +1,5 @@
 import type { CoreContext } from '../core/context.ts';
+import { DM_SENDER } from '../core/leases.ts';
 import {
   claimDueReminders,
   type ReminderJob,
@@ -7,7 +8,8 @@ import {
   reminderSent,
 } from '../core/reminders.ts';
 import type { Logger } from '../logger.ts';
-import { forEachLimited } from './limit.ts';
+import { HeldLease } from './lease.ts';
+import { forEachLimited, type SlidingWindow } from './limit.ts';
 
 /**
  * The daily quiz DM round: the core claims who is due (one delivery per member and local
@@ -30,51 +32,98 @@ export type ReminderRound = {
   dmsClosed: number;
   retry: number;
   failed: number;
+  /** Another process held the DM sender lease: this one sent nothing. */
+  busy: boolean;
 };
 
 /**
- * A few DMs at a time: each is one or two REST calls, so this stays well inside Discord's
- * global 50 requests/s (discord.js paces and retries 429s on top of that).
+ * A few DMs at a time, and never more requests than `perSecond` in any second (Discord's global
+ * limit is 50 requests/s for the whole bot; 45 leaves room for the odd late arrival).
  */
 export const REMINDER_CONCURRENCY = 4;
+export const DM_REQUESTS_PER_SECOND = 45;
+/** Reminders claimed at a time: a sender that dies mid-round takes at most these with it. */
+export const CLAIM_BATCH = 10;
 
+export type ReminderRoundOptions = {
+  concurrency?: number;
+  /** This process, as the DM sender lease names it. */
+  holder: string;
+  /** Shared by every round of the process, so back-to-back rounds stay within the limit too. */
+  limiter: SlidingWindow;
+};
+
+type Who = { member: string; day: string; attempt: number };
+
+/** Sends one DM and records how it went. */
+async function sendOne(
+  ctx: CoreContext,
+  sender: ReminderSender,
+  log: Logger,
+  job: ReminderJob,
+  round: ReminderRound,
+) {
+  let outcome: SendOutcome;
+  try {
+    outcome = await sender.sendReminder(job);
+  } catch (error) {
+    outcome = { status: 'failed', error: error instanceof Error ? error.message : String(error) };
+  }
+  const who: Who = { member: job.memberId, day: job.day, attempt: job.attempt };
+  try {
+    if (outcome.status === 'sent') {
+      await reminderSent(ctx, job, outcome.dmChannelId);
+      round.sent++;
+    } else if (outcome.status === 'dms-closed') {
+      await reminderDmsClosed(ctx, job);
+      round.dmsClosed++;
+      log.info(who, 'daily quiz DM refused: DMs closed; reminders paused for this member');
+    } else {
+      const next = await reminderFailed(ctx, job, outcome.error);
+      if (next === 'retry') round.retry++;
+      else round.failed++;
+      log.warn({ ...who, error: outcome.error, next }, 'daily quiz DM failed');
+    }
+  } catch (error) {
+    log.error(
+      { ...who, error: error instanceof Error ? error.message : String(error) },
+      'recording a DM outcome failed',
+    );
+  }
+}
+
+/**
+ * The daily quiz DM round of this process, if it holds the DM sender lease (any number of bot
+ * processes run the same cron; one of them sends): claims a few reminders at a time, sends them
+ * within the rate limit, and records each outcome. A reminder claimed after the lease was lost
+ * is handed back as a retry, never sent.
+ */
 export async function runReminderRound(
   ctx: CoreContext,
   sender: ReminderSender,
   log: Logger,
-  concurrency = REMINDER_CONCURRENCY,
+  options: ReminderRoundOptions,
 ): Promise<ReminderRound> {
-  const jobs = await claimDueReminders(ctx);
-  const round: ReminderRound = { claimed: jobs.length, sent: 0, dmsClosed: 0, retry: 0, failed: 0 };
-  await forEachLimited(jobs, concurrency, async (job) => {
-    let outcome: SendOutcome;
-    try {
-      outcome = await sender.sendReminder(job);
-    } catch (error) {
-      outcome = { status: 'failed', error: error instanceof Error ? error.message : String(error) };
+  const round: ReminderRound = { claimed: 0, sent: 0, dmsClosed: 0, retry: 0, failed: 0, busy: false };
+  const lease = new HeldLease(ctx, DM_SENDER, options.holder);
+  if (!(await lease.keep())) return { ...round, busy: true };
+  try {
+    for (;;) {
+      if (!(await lease.keep())) break;
+      const jobs = await claimDueReminders(ctx, CLAIM_BATCH);
+      if (jobs.length === 0) break;
+      round.claimed += jobs.length;
+      await forEachLimited(jobs, options.concurrency ?? REMINDER_CONCURRENCY, async (job) => {
+        // Opening the DM channel is a request of its own.
+        await options.limiter.take(job.dmChannelId === null ? 2 : 1);
+        if (await lease.keep()) return sendOne(ctx, sender, log, job, round);
+        await reminderFailed(ctx, job, 'not sent: another process took over the DM sender lease');
+        round.retry++;
+      });
     }
-    const who = { member: job.memberId, day: job.day, attempt: job.attempt };
-    try {
-      if (outcome.status === 'sent') {
-        await reminderSent(ctx, job, outcome.dmChannelId);
-        round.sent++;
-      } else if (outcome.status === 'dms-closed') {
-        await reminderDmsClosed(ctx, job);
-        round.dmsClosed++;
-        log.info(who, 'daily quiz DM refused: DMs closed; reminders paused for this member');
-      } else {
-        const next = await reminderFailed(ctx, job, outcome.error);
-        if (next === 'retry') round.retry++;
-        else round.failed++;
-        log.warn({ ...who, error: outcome.error, next }, 'daily quiz DM failed');
-      }
-    } catch (error) {
-      log.error(
-        { ...who, error: error instanceof Error ? error.message : String(error) },
-        'recording a DM outcome failed',
-      );
-    }
-  });
-  if (jobs.length > 0) log.info(round, 'daily quiz DM round');
+  } finally {
+    await lease.release().catch(() => {});
+  }
+  if (round.claimed > 0) log.info(round, 'daily quiz DM round');
   return round;
 }

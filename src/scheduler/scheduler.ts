@@ -1,9 +1,13 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { type ScheduledTask, schedule } from 'node-cron';
 import type { CoreContext } from '../core/context.ts';
 import { expireExams } from '../core/exam/index.ts';
 import type { Logger } from '../logger.ts';
 import { type BoardPoster, type BoardRound, runBoardRound } from './boards.ts';
+import { SlidingWindow } from './limit.ts';
 import {
+  DM_REQUESTS_PER_SECOND,
   REMINDER_CONCURRENCY,
   type ReminderRound,
   type ReminderSender,
@@ -26,6 +30,8 @@ export type SchedulerOptions = {
   sender: ReminderSender;
   poster: BoardPoster;
   concurrency?: number;
+  /** This process's name in job leases (default: host, pid and a random part). */
+  holder?: string;
 };
 
 export type Scheduler = {
@@ -64,9 +70,12 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
     };
   }
 
-  const runReminders = exclusive('reminders', () =>
-    runReminderRound(ctx, options.sender, log, options.concurrency ?? REMINDER_CONCURRENCY),
-  );
+  const dm = {
+    holder: options.holder ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    limiter: new SlidingWindow(DM_REQUESTS_PER_SECOND),
+    concurrency: options.concurrency ?? REMINDER_CONCURRENCY,
+  };
+  const runReminders = exclusive('reminders', () => runReminderRound(ctx, options.sender, log, dm));
   const runBoards = exclusive('leaderboard', () => runBoardRound(ctx, options.poster, log));
   const runExamDeadlines = exclusive('exam-deadlines', () => expireExams(ctx));
 

@@ -53,6 +53,7 @@ describe('daily quiz DMs', () => {
       dmsClosed: 0,
       retry: 0,
       failed: 0,
+      busy: false,
     });
     const dmChannel = h.discord.dmChannelId(ALICE.id);
     const open = h.discord.calls.filter(isDmOpen);

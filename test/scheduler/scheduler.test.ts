@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { holdLease, LEASE_TTL_MS } from '../../src/core/leases.ts';
 import { ensureMember } from '../../src/core/members.ts';
 import type { ReminderJob } from '../../src/core/reminders.ts';
 import { createLogger } from '../../src/logger.ts';
 import type { BoardPoster } from '../../src/scheduler/boards.ts';
-import { forEachLimited } from '../../src/scheduler/limit.ts';
+import { forEachLimited, SlidingWindow } from '../../src/scheduler/limit.ts';
 import { type ReminderSender, runReminderRound, type SendOutcome } from '../../src/scheduler/reminders.ts';
 import { startScheduler } from '../../src/scheduler/scheduler.ts';
 import { makeContext, TestClock } from '../support/core.ts';
@@ -50,6 +51,9 @@ class FakeSender implements ReminderSender {
 
 const noPoster: BoardPoster = { postBoard: async () => {} };
 
+/** A process's DM round options: its lease name, and a limit loose enough not to slow the tests. */
+const dm = (holder: string, concurrency = 4) => ({ holder, concurrency, limiter: new SlidingWindow(10_000) });
+
 async function members(n: number) {
   const ctx = makeContext(db.store, clock);
   for (let i = 0; i < n; i++) {
@@ -68,11 +72,11 @@ describe('reminder round', () => {
     const ctx = await members(30);
     clock.now = AFTER_REMINDER;
     const sender = new FakeSender();
-    const round = await runReminderRound(ctx, sender, log, 4);
-    expect(round).toEqual({ claimed: 30, sent: 30, dmsClosed: 0, retry: 0, failed: 0 });
+    const round = await runReminderRound(ctx, sender, log, dm('a', 4));
+    expect(round).toEqual({ claimed: 30, sent: 30, dmsClosed: 0, retry: 0, failed: 0, busy: false });
     expect(new Set(sender.sent.map((j) => j.memberId)).size).toBe(30);
     expect(sender.maxInFlight).toBe(4);
-    expect(await runReminderRound(ctx, sender, log, 4)).toMatchObject({ claimed: 0 });
+    expect(await runReminderRound(ctx, sender, log, dm('a', 4))).toMatchObject({ claimed: 0 });
   });
 
   it('GIVEN a sender that throws WHEN the round runs THEN the failure is recorded for a retry and the others still go out', async () => {
@@ -84,9 +88,77 @@ describe('reminder round', () => {
         return { status: 'sent', dmChannelId: '1' };
       },
     };
-    expect(await runReminderRound(ctx, sender, log)).toMatchObject({ sent: 2, retry: 1 });
+    expect(await runReminderRound(ctx, sender, log, dm('a'))).toMatchObject({ sent: 2, retry: 1 });
     const retry = await db.prisma.reminderDelivery.findFirst({ where: { status: 'retry' } });
     expect(retry?.lastError).toBe('socket hang up');
+  });
+});
+
+describe('the DM sender lease', () => {
+  it('GIVEN two processes running the round at once THEN one sends every DM and the other stands by', async () => {
+    const ctx = await members(25);
+    clock.now = AFTER_REMINDER;
+    const a = new FakeSender();
+    const b = new FakeSender();
+    const [ra, rb] = await Promise.all([
+      runReminderRound(ctx, a, log, dm('process-a')),
+      runReminderRound(ctx, b, log, dm('process-b')),
+    ]);
+    expect([ra.busy, rb.busy].sort()).toEqual([false, true]);
+    expect(ra.sent + rb.sent).toBe(25);
+    expect(new Set([...a.sent, ...b.sent].map((j) => j.memberId)).size).toBe(25);
+    // Released at the end of the round: the other one may send the next round.
+    expect((await runReminderRound(ctx, b, log, dm('process-b'))).busy).toBe(false);
+  });
+
+  it('GIVEN a sender that died holding the lease THEN others stand by until it runs out, then take over the round', async () => {
+    const ctx = await members(12);
+    clock.now = AFTER_REMINDER;
+    expect(await holdLease(ctx, 'dm-sender', 'dead-process')).toBe(true);
+    const survivor = new FakeSender();
+    expect(await runReminderRound(ctx, survivor, log, dm('survivor'))).toMatchObject({ busy: true, sent: 0 });
+    clock.advance(LEASE_TTL_MS - 1);
+    expect(await runReminderRound(ctx, survivor, log, dm('survivor'))).toMatchObject({ busy: true });
+    clock.advance(1);
+    expect(await runReminderRound(ctx, survivor, log, dm('survivor'))).toMatchObject({
+      busy: false,
+      sent: 12,
+    });
+  });
+
+  it('GIVEN a sender whose lease was taken over mid-round THEN it sends nothing more and hands its claimed reminders back as retries', async () => {
+    const ctx = await members(20);
+    clock.now = AFTER_REMINDER;
+    let stolen = false;
+    const slow = new FakeSender((job) => {
+      // After the first DM the process stalls past its lease; another takes the lease over.
+      if (!stolen) {
+        stolen = true;
+        clock.advance(LEASE_TTL_MS);
+        void holdLease(ctx, 'dm-sender', 'other');
+      }
+      return { status: 'sent', dmChannelId: job.memberId };
+    });
+    const round = await runReminderRound(ctx, slow, log, dm('stalled', 1));
+    expect(round.sent).toBe(1);
+    expect(round.retry).toBe(round.claimed - 1);
+    expect(await db.prisma.reminderDelivery.count({ where: { status: 'sending' } })).toBe(0);
+  });
+});
+
+describe('the request limiter', () => {
+  it('GIVEN 5 per 200 ms WHEN 16 requests are taken THEN no 6 of them fall within 200 ms, and each waits its turn in order', async () => {
+    const limiter = new SlidingWindow(5, 200);
+    const at: number[] = [];
+    await Promise.all(
+      Array.from({ length: 16 }, (_, i) =>
+        limiter.take().then(() => {
+          at[i] = performance.now();
+        }),
+      ),
+    );
+    for (let i = 5; i < at.length; i++) expect((at[i] ?? 0) - (at[i - 5] ?? 0)).toBeGreaterThanOrEqual(199);
+    expect([...at].sort((x, y) => x - y)).toEqual(at);
   });
 });
 

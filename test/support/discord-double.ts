@@ -91,6 +91,14 @@ export interface DiscordDoubleOptions {
    * 10062 Unknown interaction. Off by default so a slow CI machine does not make tests flaky.
    */
   interactionDeadlineMs?: number;
+  /** The shard count GET /gateway/bot recommends (1 unless set). */
+  shards?: number;
+}
+
+/** Which shard a guild's events go to, as Discord computes it; DMs go to shard 0. */
+export function shardOf(guildId: string | undefined, shardCount: number): number {
+  if (guildId === undefined || shardCount <= 1) return 0;
+  return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
 }
 
 export interface UserSpec {
@@ -183,12 +191,14 @@ export interface DiscordDouble {
   /** Calls that hit no route (answered 404). */
   readonly unknownCalls: readonly RecordedCall[];
   /** IDENTIFY payloads received, in order. */
-  readonly identifies: readonly { token: string; intents: number }[];
+  readonly identifies: readonly { token: string; intents: number; shard: [number, number] }[];
   waitForCall(predicate: (call: RecordedCall) => boolean, timeoutMs?: number): Promise<RecordedCall>;
   failNext(matcher: FailureMatcher, response: InjectedResponse, times?: number): void;
   /** Resolves once a client is identified and connected (now or later). */
   ready(): Promise<void>;
   connectedClients(): number;
+  /** Shard ids with a live session, sorted. */
+  connectedShards(): number[];
   /** Closes every gateway socket with `code`; a code other than 1000 makes discord.js resume. */
   dropConnections(code?: number): void;
   dispatchInteraction(payload: APIInteraction): DispatchedInteraction;
@@ -293,6 +303,8 @@ interface GatewayConnection {
   socket: WebSocket;
   sessionId: string | null;
   seq: number;
+  /** [shard id, shard count] from IDENTIFY; [0, 1] when the client did not shard. */
+  shard: [number, number];
 }
 
 interface Waiter {
@@ -328,7 +340,7 @@ class DiscordDoubleImpl implements DiscordDouble {
   readonly botUserId = APPLICATION_ID;
   readonly calls: RecordedCall[] = [];
   readonly unknownCalls: RecordedCall[] = [];
-  readonly identifies: { token: string; intents: number }[] = [];
+  readonly identifies: { token: string; intents: number; shard: [number, number] }[] = [];
 
   private readonly server = createServer((req, res) => {
     void this.onRequest(req, res);
@@ -337,7 +349,7 @@ class DiscordDoubleImpl implements DiscordDouble {
   private readonly sockets = new Set<Duplex>();
   private readonly connections = new Set<GatewayConnection>();
   /** Sessions outlive their socket so a dropped client can RESUME. */
-  private readonly sessions = new Map<string, { seq: number }>();
+  private readonly sessions = new Map<string, { seq: number; shard: [number, number] }>();
   private readonly waiters = new Set<Waiter>();
   private readonly readyListeners: (() => void)[] = [];
   private readonly failures: { matcher: FailureMatcher; response: InjectedResponse; remaining: number }[] =
@@ -533,7 +545,7 @@ class DiscordDoubleImpl implements DiscordDouble {
         status: 200,
         body: {
           url: this.gatewayUrl,
-          shards: 1,
+          shards: this.options.shards ?? 1,
           session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
         },
       })),
@@ -1019,6 +1031,20 @@ class DiscordDoubleImpl implements DiscordDouble {
     return new Promise((resolve) => this.readyListeners.push(resolve));
   }
 
+  /** The shard count the connected clients identified with (1 when none sharded). */
+  private shardCountSeen(): number {
+    for (const c of this.connections) if (c.sessionId !== null) return c.shard[1];
+    return 1;
+  }
+
+  /** Shard ids with a live session, sorted. */
+  connectedShards(): number[] {
+    return [...this.connections]
+      .filter((c) => c.sessionId !== null && c.socket.readyState === c.socket.OPEN)
+      .map((c) => c.shard[0])
+      .sort((a, b) => a - b);
+  }
+
   connectedClients(): number {
     let count = 0;
     for (const connection of this.connections) {
@@ -1033,11 +1059,12 @@ class DiscordDoubleImpl implements DiscordDouble {
   }
 
   private onGatewayConnection(socket: WebSocket): void {
-    const connection: GatewayConnection = { socket, sessionId: null, seq: 0 };
+    const connection: GatewayConnection = { socket, sessionId: null, seq: 0, shard: [0, 1] };
     this.connections.add(connection);
     socket.on('close', () => {
       this.connections.delete(connection);
-      if (connection.sessionId) this.sessions.set(connection.sessionId, { seq: connection.seq });
+      if (connection.sessionId)
+        this.sessions.set(connection.sessionId, { seq: connection.seq, shard: connection.shard });
     });
     socket.on('message', (raw) => this.onGatewayMessage(connection, raw));
     this.sendGateway(connection, {
@@ -1074,7 +1101,13 @@ class DiscordDoubleImpl implements DiscordDouble {
 
   private identify(connection: GatewayConnection, d: Record<string, unknown>): void {
     const token = typeof d.token === 'string' ? d.token : '';
-    this.identifies.push({ token, intents: typeof d.intents === 'number' ? d.intents : 0 });
+    const shard: [number, number] =
+      Array.isArray(d.shard) && typeof d.shard[0] === 'number' && typeof d.shard[1] === 'number'
+        ? [d.shard[0], d.shard[1]]
+        : [0, 1];
+    this.identifies.push({ token, intents: typeof d.intents === 'number' ? d.intents : 0, shard });
+    connection.shard = shard;
+    const mine = this.guilds.filter((guild) => shardOf(guild.id, shard[1]) === shard[0]);
     if (this.options.token !== undefined && token !== this.options.token) {
       connection.socket.close(4004, 'Authentication failed.');
       return;
@@ -1084,18 +1117,17 @@ class DiscordDoubleImpl implements DiscordDouble {
     this.dispatch(connection, 'READY', {
       v: 10,
       user: { ...this.botUser, verified: true, mfa_enabled: false, flags: 0 },
-      guilds: this.guilds.map((guild) => ({ id: guild.id, unavailable: true })),
+      guilds: mine.map((guild) => ({ id: guild.id, unavailable: true })),
       session_id: sessionId,
       resume_gateway_url: this.gatewayUrl,
-      shard: [0, 1],
+      shard,
       application: { id: this.applicationId, flags: 0 },
       private_channels: [],
       presences: [],
       relationships: [],
       guild_join_requests: [],
     });
-    for (const guild of this.guilds)
-      this.dispatch(connection, 'GUILD_CREATE', this.guildCreatePayload(guild));
+    for (const guild of mine) this.dispatch(connection, 'GUILD_CREATE', this.guildCreatePayload(guild));
     for (const listener of this.readyListeners.splice(0)) listener();
   }
 
@@ -1110,6 +1142,7 @@ class DiscordDoubleImpl implements DiscordDouble {
     this.sessions.delete(sessionId);
     connection.sessionId = sessionId;
     connection.seq = session.seq;
+    connection.shard = session.shard;
     this.dispatch(connection, 'RESUMED', {});
     for (const listener of this.readyListeners.splice(0)) listener();
   }
@@ -1128,9 +1161,15 @@ class DiscordDoubleImpl implements DiscordDouble {
   // ------------------------------------------------------------------ interactions
 
   dispatchInteraction(payload: APIInteraction): DispatchedInteraction {
-    const targets = [...this.connections].filter((c) => c.sessionId !== null);
+    // Like Discord: only the session of the guild's shard gets it (DMs: shard 0).
+    const guildId = 'guild_id' in payload ? payload.guild_id : undefined;
+    const targets = [...this.connections].filter(
+      (c) => c.sessionId !== null && c.shard[0] === shardOf(guildId, c.shard[1]),
+    );
     if (targets.length === 0) {
-      throw new Error('No discord.js client is connected to the Discord double; await double.ready() first');
+      throw new Error(
+        `No discord.js client of shard ${shardOf(guildId, this.shardCountSeen())} is connected to the Discord double; await double.ready() first`,
+      );
     }
     const record: InteractionRecord = {
       id: payload.id,
