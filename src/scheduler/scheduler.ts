@@ -79,31 +79,10 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
   const runBoards = exclusive('leaderboard', () => runBoardRound(ctx, options.poster, log));
   const runExamDeadlines = exclusive('exam-deadlines', () => expireExams(ctx));
 
-  const cronLogger = {
-    info: (message: string) => log.debug({ job: 'cron' }, message),
-    warn: (message: string) => log.debug({ job: 'cron' }, message),
-    error: (message: string | Error) => log.error({ job: 'cron' }, String(message)),
-    debug: () => {},
-  };
   const tasks: ScheduledTask[] = [
-    schedule(options.reminderCron, () => runReminders(), {
-      name: 'daily-quiz-dms',
-      timezone: 'UTC',
-      noOverlap: true,
-      logger: cronLogger,
-    }),
-    schedule(options.leaderboardCron, () => runBoards(), {
-      name: 'weekly-leaderboard',
-      timezone: 'UTC',
-      noOverlap: true,
-      logger: cronLogger,
-    }),
-    schedule('* * * * *', () => runExamDeadlines(), {
-      name: 'exam-deadlines',
-      timezone: 'UTC',
-      noOverlap: true,
-      logger: cronLogger,
-    }),
+    cronTask(options.reminderCron, 'daily-quiz-dms', runReminders, log),
+    cronTask(options.leaderboardCron, 'weekly-leaderboard', runBoards, log),
+    cronTask('* * * * *', 'exam-deadlines', runExamDeadlines, log),
   ];
   log.info(
     { reminderCron: options.reminderCron, leaderboardCron: options.leaderboardCron },
@@ -124,4 +103,14 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
       await Promise.allSettled([...inFlight]);
     },
   };
+}
+
+function cronTask(expression: string, name: string, run: () => unknown, log: Logger): ScheduledTask {
+  const logger = {
+    info: (message: string) => log.debug({ job: 'cron' }, message),
+    warn: (message: string) => log.debug({ job: 'cron' }, message),
+    error: (message: string | Error) => log.error({ job: 'cron' }, String(message)),
+    debug: () => {},
+  };
+  return schedule(expression, () => run(), { name, timezone: 'UTC', noOverlap: true, logger });
 }
