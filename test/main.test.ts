@@ -14,7 +14,9 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { copyDatabase } from './support/postgres.ts';
 import { runMain, unprivileged } from './support/process.ts';
 
 /** `npm start` as a process: every failure that stops it is one line on stderr, exit code 1, no stack. */
@@ -184,6 +186,88 @@ describe('database faults at start', () => {
     });
   });
 });
+
+const server = inject('postgres');
+
+describe.skipIf(server === null)(
+  `PostgreSQL faults at start${server === null ? `: skipped, ${inject('postgresSkipReason')}` : ''}`,
+  () => {
+    // biome-ignore lint/style/noNonNullAssertion: the block is skipped when there is no server
+    const admin = server!.adminUrl;
+    const password = 'Main-test-pw-7';
+    const role = 'nopriv_main';
+    let port: string;
+    let migrated: { url: string; drop(): Promise<void> };
+    const sql = async (text: string) => {
+      const client = new pg.Client({ connectionString: admin });
+      await client.connect();
+      try {
+        await client.query(text);
+      } finally {
+        await client.end();
+      }
+    };
+    beforeAll(async () => {
+      port = new URL(admin).port;
+      await sql(`CREATE ROLE ${role} LOGIN PASSWORD '${password}'`);
+      await sql('CREATE DATABASE main_not_theirs');
+      // biome-ignore lint/style/noNonNullAssertion: the block is skipped when there is no server
+      migrated = await copyDatabase(server!, inject('postgresTemplate'));
+    });
+    afterAll(async () => {
+      await migrated.drop();
+      await sql('DROP DATABASE IF EXISTS main_not_theirs');
+      await sql(`DROP ROLE IF EXISTS ${role}`);
+    });
+
+    const as = (user: string, secret: string, at: () => string, db: string) =>
+      `postgresql://${user}:${secret}@${at()}/${db}`;
+    const here = () => `127.0.0.1:${port}`;
+    const cases: [string, () => string, RegExp][] = [
+      [
+        'an unreachable server',
+        () => as(role, password, () => '127.0.0.1:1', 'quizbot'),
+        /^Database error: DATABASE_URL: cannot reach the PostgreSQL server at 127\.0\.0\.1:1\/quizbot: start it, or correct the host and port in DATABASE_URL/,
+      ],
+      [
+        'a wrong password',
+        () => as(role, `wrong-${password}`, here, 'quizbot'),
+        /^Database error: DATABASE_URL: the PostgreSQL server at 127\.0\.0\.1:\d+\/quizbot refused user "nopriv_main": correct the user and password in DATABASE_URL/,
+      ],
+      [
+        'a database that does not exist',
+        () => as(role, password, here, 'nowhere'),
+        /^Database error: DATABASE_URL: the database "nowhere" does not exist on 127\.0\.0\.1:\d+: create it/,
+      ],
+      [
+        'an empty database the user may not create tables in',
+        () => as(role, password, here, 'main_not_theirs'),
+        /^Database error: DATABASE_URL: user "nopriv_main" lacks privileges on 127\.0\.0\.1:\d+\/main_not_theirs: make it the database's owner/,
+      ],
+      [
+        "another role's migrated database",
+        () => as(role, password, here, new URL(migrated.url).pathname.slice(1)),
+        /^Database error: DATABASE_URL: user "nopriv_main" lacks privileges on 127\.0\.0\.1:\d+\/t_\w+: make it the database's owner/,
+      ],
+    ];
+    for (const [what, url, pattern] of cases) {
+      it(`GIVEN ${what} THEN the process says so in one line without the password and exits 1`, async () => {
+        const r = await run({ DATABASE_URL: url() });
+        expectOneLine(r, pattern);
+        expect(r.stderr).not.toContain(password);
+      });
+    }
+
+    it('GIVEN a malformed PostgreSQL URL THEN the configuration error names DATABASE_URL and hides the password', async () => {
+      const r = await run({ DATABASE_URL: `postgresql://${role}:${password}@db:port/quizbot` });
+      expectOneLine(
+        r,
+        /^Configuration error: DATABASE_URL: expected a PostgreSQL URL of the form postgresql:\/\//,
+      );
+      expect(r.stderr).not.toContain(password);
+    });
+  },
+);
 
 /** A second process holding an exclusive lock on the database until killed. */
 function holdExclusive(file: string): { child: ChildProcess; ready: Promise<void> } {
