@@ -19,11 +19,17 @@ export type Database = {
   /**
    * Runs `fn` in one transaction that commits as if no other writer had run meanwhile (SQLite:
    * it holds the write lock from its first statement; PostgreSQL: SERIALIZABLE, failing with a
-   * retryable fault otherwise); rolled back if `fn` throws. `maxWaitMs` bounds the wait for a
-   * pooled connection.
+   * retryable fault otherwise); rolled back if `fn` throws.
    */
-  writeTransaction<T>(fn: (tx: Queryable) => Promise<T>, maxWaitMs?: number): Promise<T>;
+  writeTransaction<T>(fn: (tx: Queryable) => Promise<T>, options?: TransactionOptions): Promise<T>;
   close(): Promise<void>;
+};
+
+export type TransactionOptions = {
+  /** How long to wait for a pooled connection (PostgreSQL). */
+  maxWaitMs?: number;
+  /** How long the transaction may run before it is rolled back (PostgreSQL; 30 s by default). */
+  timeoutMs?: number;
 };
 
 /** Where the data lives, as the configuration names it. */

@@ -90,7 +90,7 @@ export class Store {
     const deadline = Date.now() + this.busyBudgetMs;
     try {
       return await retryBusy(
-        () => this.db.writeTransaction((tx) => fn(reposOf(tx)), deadline - Date.now()),
+        () => this.db.writeTransaction((tx) => fn(reposOf(tx)), { maxWaitMs: deadline - Date.now() }),
         this.busyBudgetMs,
         this.stats,
       );

@@ -1,4 +1,4 @@
-import type { Database } from '../db.ts';
+import type { Database, TransactionOptions } from '../db.ts';
 import type { Queryable } from '../sql.ts';
 import { loadPostgresDriver } from './driver.ts';
 import { explainPostgresFailure } from './errors.ts';
@@ -46,12 +46,12 @@ export async function openPostgresDatabase(url: string, options: PostgresOptions
     provider: 'postgresql',
     serialWrites: false,
     client: prisma,
-    writeTransaction<T>(fn: (tx: Queryable) => Promise<T>, maxWaitMs = TRANSACTION_TIMEOUT_MS) {
+    writeTransaction<T>(fn: (tx: Queryable) => Promise<T>, options: TransactionOptions = {}) {
       return prisma.$transaction((tx) => fn(tx), {
         isolationLevel: 'Serializable',
         // Waiting for a free connection of the pool counts against the caller's busy budget.
-        maxWait: Math.max(100, maxWaitMs),
-        timeout: TRANSACTION_TIMEOUT_MS,
+        maxWait: Math.max(100, options.maxWaitMs ?? TRANSACTION_TIMEOUT_MS),
+        timeout: options.timeoutMs ?? TRANSACTION_TIMEOUT_MS,
       });
     },
     close: () => prisma.$disconnect(),
