@@ -55,11 +55,17 @@ export type WriteStats = { writes: number; retries: number; failed: number; wait
  * short, non-blocking steps (better-sqlite3's own busy wait would freeze the event loop) and is
  * tried again from the start, which is safe: a failed attempt was rolled back whole. After the
  * budget it fails with WriteFailedError: nothing was saved, and the member is told so.
+ *
+ * On PostgreSQL a write that lost a conflict is retried in a lane that this process's retried
+ * writes go through one at a time: they no longer conflict with each other, only with first
+ * attempts and other processes, so a burst of writes on the same pages (a small database, a
+ * class answering at once) settles in a few rounds instead of colliding again and again.
  */
 export class Store {
   readonly read: Repos;
   readonly stats: WriteStats = { writes: 0, retries: 0, failed: 0, waitedMs: 0 };
   private queue: Promise<unknown> = Promise.resolve();
+  private retryLane: Promise<unknown> = Promise.resolve();
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly busyBudgetMs: number;
 
@@ -88,9 +94,18 @@ export class Store {
   private async attempt<T>(fn: (repos: Repos) => Promise<T>): Promise<T> {
     this.stats.writes++;
     const deadline = Date.now() + this.busyBudgetMs;
+    const once = () =>
+      this.db.writeTransaction((tx) => fn(reposOf(tx)), { maxWaitMs: deadline - Date.now() });
+    let first = true;
     try {
       return await retryBusy(
-        () => this.db.writeTransaction((tx) => fn(reposOf(tx)), { maxWaitMs: deadline - Date.now() }),
+        () => {
+          if (first || this.db.serialWrites) {
+            first = false;
+            return once();
+          }
+          return this.inRetryLane(once);
+        },
         this.busyBudgetMs,
         this.stats,
       );
@@ -100,6 +115,12 @@ export class Store {
       this.stats.failed++;
       throw new WriteFailedError(fault, error);
     }
+  }
+
+  private inRetryLane<T>(attempt: () => Promise<T>): Promise<T> {
+    const run = this.retryLane.then(attempt);
+    this.retryLane = run.catch(() => {});
+    return run;
   }
 
   /** Reads retried briefly on a busy database (WAL readers meet one only during recovery). */
