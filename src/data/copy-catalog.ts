@@ -9,7 +9,8 @@ import { num, type Queryable, rows, type Sql, sql } from './sql.ts';
  */
 
 export type ColumnKind = 'boolean' | 'timestamp' | 'integer' | 'other';
-export type Column = { name: string; kind: ColumnKind };
+/** `type`: the database's own name of the column's type (PostgreSQL's udt_name: int4, timestamp…). */
+export type Column = { name: string; kind: ColumnKind; type: string };
 export type Table = {
   name: string;
   columns: Column[];
@@ -26,9 +27,9 @@ export function ident(name: string): Sql {
 
 function kindOf(type: string): ColumnKind {
   const t = type.toLowerCase();
-  if (t === 'boolean') return 'boolean';
+  if (t === 'boolean' || t === 'bool') return 'boolean';
   if (t.startsWith('timestamp') || t === 'datetime') return 'timestamp';
-  if (t === 'integer' || t === 'int' || t === 'bigint') return 'integer';
+  if (['integer', 'int', 'bigint', 'int4', 'int8'].includes(t)) return 'integer';
   return 'other';
 }
 
@@ -51,7 +52,7 @@ async function sqliteTables(q: Queryable): Promise<RawTable[]> {
     );
     out.push({
       name,
-      columns: info.map((c) => ({ name: c.name, kind: kindOf(c.type) })),
+      columns: info.map((c) => ({ name: c.name, kind: kindOf(c.type), type: c.type })),
       key: info.filter((c) => num(c.pk) > 0).map((c) => ({ name: c.name, at: num(c.pk) })),
       parents: fks.map((f) => f.parent),
       serial: null,
@@ -63,7 +64,7 @@ async function sqliteTables(q: Queryable): Promise<RawTable[]> {
 async function postgresTables(q: Queryable): Promise<RawTable[]> {
   const columns = await rows<{ table: string; name: string; type: string; serial: boolean }>(
     q,
-    sql`SELECT "table_name" AS "table", "column_name" AS "name", "data_type" AS "type",
+    sql`SELECT "table_name" AS "table", "column_name" AS "name", "udt_name" AS "type",
                COALESCE("column_default" LIKE 'nextval(%', false) AS "serial"
           FROM information_schema.columns
          WHERE "table_schema" = 'public' AND "table_name" <> '_prisma_migrations'
@@ -88,7 +89,7 @@ async function postgresTables(q: Queryable): Promise<RawTable[]> {
     const own = columns.filter((c) => c.table === name);
     return {
       name,
-      columns: own.map((c) => ({ name: c.name, kind: kindOf(c.type) })),
+      columns: own.map((c) => ({ name: c.name, kind: kindOf(c.type), type: c.type })),
       key: keys.filter((k) => k.table === name),
       parents: fks.filter((f) => f.table === name).map((f) => f.parent),
       serial: own.find((c) => c.serial)?.name ?? null,

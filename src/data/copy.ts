@@ -3,6 +3,8 @@ import path from 'node:path';
 import { type Column, ident, readCatalog, resetSequence, type Table } from './copy-catalog.ts';
 import { type Database, type DatabaseTarget, ensureDataDirectory, openDatabaseAt } from './db.ts';
 import { DatabaseError } from './errors.ts';
+import { Prisma } from './generated/client.ts';
+import type { Provider } from './migrations/engine.ts';
 import {
   applyMigrations,
   applyMigrationsAt,
@@ -12,7 +14,7 @@ import {
   readMigrationList,
 } from './migrations.ts';
 import { describePostgresServer } from './postgres/errors.ts';
-import { empty, exec, join, num, type Queryable, rows, sql } from './sql.ts';
+import { empty, exec, join, num, type Queryable, rows, type Sql, sql } from './sql.ts';
 
 /**
  * `npm run db:copy -- <from-url> <to-url>`: every row of one database into a new one, typically
@@ -31,8 +33,10 @@ export type CopyResult = {
   ms: number;
 };
 
-/** Parameters per INSERT: under SQLite's limit of 32,766 (PostgreSQL allows 65,535). */
+/** Parameters per INSERT into SQLite: under its limit of 32,766. */
 const MAX_PARAMS = 30_000;
+/** Rows per INSERT into PostgreSQL, which takes a page as one array per column. */
+const POSTGRES_PAGE = 5_000;
 /** A copy of millions of rows takes minutes: far longer than a write of the bot may. */
 const COPY_TIMEOUT_MS = 24 * 3_600_000;
 
@@ -91,11 +95,33 @@ function convert(value: unknown, column: Column): unknown {
   return value;
 }
 
+/**
+ * The INSERT of one page, per target: PostgreSQL takes one array per column through unnest
+ * (3x faster than a VALUES list, and no parameter limit); SQLite a VALUES list.
+ */
+function insertPage(provider: Provider, table: Table, page: Record<string, unknown>[]): Sql {
+  const columns = join(table.columns.map((c) => ident(c.name)));
+  if (provider === 'sqlite') {
+    const values = page.map((r) => sql`(${join(table.columns.map((c) => convert(r[c.name], c)))})`);
+    return sql`INSERT INTO ${ident(table.name)} (${columns}) VALUES ${join(values, ', ')}`;
+  }
+  const arrays = table.columns.map((c) => {
+    // Dates as ISO text: PostgreSQL reads them into TIMESTAMP(3) as the UTC time they are.
+    const values = page.map((r) => {
+      const v = convert(r[c.name], c);
+      return v instanceof Date ? v.toISOString() : v;
+    });
+    return sql`${values}::${Prisma.raw(`"${c.type.replaceAll('"', '""')}"`)}[]`;
+  });
+  return sql`INSERT INTO ${ident(table.name)} (${columns}) SELECT * FROM unnest(${join(arrays)})`;
+}
+
 /** Copies one table a page at a time, in key order (keyset paging: no OFFSET scans); returns the rows copied. */
-async function copyTable(from: Queryable, to: Queryable, table: Table): Promise<number> {
+async function copyTable(from: Queryable, to: Queryable, provider: Provider, table: Table): Promise<number> {
   const columns = join(table.columns.map((c) => ident(c.name)));
   const key = join(table.key.map(ident));
-  const page = Math.max(1, Math.floor(MAX_PARAMS / table.columns.length));
+  const page =
+    provider === 'postgresql' ? POSTGRES_PAGE : Math.max(1, Math.floor(MAX_PARAMS / table.columns.length));
   let after: unknown[] | null = null;
   let copied = 0;
   for (;;) {
@@ -105,8 +131,7 @@ async function copyTable(from: Queryable, to: Queryable, table: Table): Promise<
       sql`SELECT ${columns} FROM ${ident(table.name)} ${where} ORDER BY ${key} LIMIT ${page}`,
     );
     if (found.length === 0) break;
-    const values = found.map((r) => sql`(${join(table.columns.map((c) => convert(r[c.name], c)))})`);
-    await exec(to, sql`INSERT INTO ${ident(table.name)} (${columns}) VALUES ${join(values, ', ')}`);
+    await exec(to, insertPage(provider, table, found));
     copied += found.length;
     const last = found[found.length - 1] as Record<string, unknown>;
     after = table.key.map((k) => last[k]);
@@ -127,7 +152,7 @@ async function copyAll(
       target.writeTransaction(async (to) => {
         const counts: CopyResult['tables'] = [];
         for (const table of tables) {
-          const n = await copyTable(from, to, table);
+          const n = await copyTable(from, to, target.provider, table);
           if (target.provider === 'postgresql') await resetSequence(to, table);
           counts.push({ name: table.name, rows: n });
           log(`  ${table.name}: ${n.toLocaleString('en-US')} rows`);
