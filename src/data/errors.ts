@@ -1,3 +1,5 @@
+import { STALE_PLAN } from './postgres/statements.ts';
+
 /**
  * Database failures as the rest of the program needs to know them: whether a retry may help
  * (busy), and what to tell a member (it was not saved, and roughly why).
@@ -94,9 +96,11 @@ function postgresFault(error: unknown): StoreFault | null | undefined {
     const fault = POSTGRES_KINDS[c] ?? POSTGRES_FAULTS[c];
     if (fault !== undefined) return fault;
   }
+  const text = error instanceof Error ? `${error.message} ${String(error.cause ?? '')}` : '';
+  // A prepared statement outdated by a migration: prepared again under a new name when retried.
+  if (STALE_PLAN.test(text)) return 'busy';
   const sqlstate = found.find((c) => /^[0-9A-Z]{5}$/.test(c) && !/^P\d{4}$/.test(c));
   if (sqlstate !== undefined) return POSTGRES_CLASSES[sqlstate.slice(0, 2)] ?? null;
-  const text = error instanceof Error ? `${error.message} ${String(error.cause ?? '')}` : '';
   return POSTGRES_MESSAGES.test(text) ? 'unavailable' : undefined;
 }
 

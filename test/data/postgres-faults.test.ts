@@ -126,6 +126,30 @@ describe.skipIf(server === null)(
       expect(faultOf(error)).toBe('unavailable');
     });
 
+    it('GIVEN another process adding a column (a migration) while the bot runs THEN reads and writes go on, their statements prepared again', async () => {
+      // One connection: every statement is prepared where the next one runs.
+      const db = await openPostgresDatabase(t.url, { poolSize: 1 });
+      try {
+        const store = new Store(db, { busyBudgetMs: 1_000 });
+        const ctx = makeContext(store, new TestClock(T0));
+        await ensureMember(ctx, ann);
+        const start = await startSession(ctx, 'm1');
+        await sql(
+          t.url,
+          'ALTER TABLE "Member" ADD COLUMN "extra" TEXT; ALTER TABLE "StudySession" ADD COLUMN "extra" TEXT',
+        );
+        expect((await store.read.members.find('m1'))?.displayName).toBe('Ann');
+        const renamed = await ensureMember(ctx, { ...ann, displayName: 'Ann B.' });
+        expect(renamed.member.displayName).toBe('Ann B.');
+        if (start.kind !== 'question') throw new Error('expected a question');
+        const q = start.question;
+        const input = { memberId: 'm1', sessionId: q.sessionId, step: q.step, answer: rightAnswer(q) };
+        expect((await answerQuestion(ctx, input)).status).toBe('recorded');
+      } finally {
+        await db.close();
+      }
+    });
+
     it('GIVEN a constraint the write breaks (a bug, not a fault) THEN it is not dressed up as a fault', async () => {
       const error = await outcome(
         t.store.write(({ members }) =>

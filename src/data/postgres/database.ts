@@ -2,6 +2,7 @@ import type { Database, TransactionOptions } from '../db.ts';
 import type { Queryable } from '../sql.ts';
 import { loadPostgresDriver } from './driver.ts';
 import { explainPostgresFailure } from './errors.ts';
+import { statementNamer } from './statements.ts';
 
 export type PostgresOptions = {
   /** Connections the pool may open (DATABASE_POOL_SIZE). */
@@ -26,15 +27,19 @@ export async function openPostgresDatabase(url: string, options: PostgresOptions
     loadPostgresDriver(),
     import('../generated-postgres/client.ts'),
   ]);
-  const adapter = new PrismaPg({
-    connectionString: url,
-    max: options.poolSize,
-    connectionTimeoutMillis: connectTimeoutMs,
-    // A write blocked by another's lock (a long transaction, a migration, a manual LOCK TABLE)
-    // fails within the busy budget as a busy fault, as on SQLite, instead of hanging. Options
-    // in the URL win over this one.
-    options: `-c lock_timeout=${Math.max(1, options.lockTimeoutMs ?? 10_000)}`,
-  });
+  const adapter = new PrismaPg(
+    {
+      connectionString: url,
+      max: options.poolSize,
+      connectionTimeoutMillis: connectTimeoutMs,
+      // A write blocked by another's lock (a long transaction, a migration, a manual LOCK
+      // TABLE) fails within the busy budget as a busy fault, as on SQLite, instead of hanging.
+      // Options in the URL win over this one.
+      options: `-c lock_timeout=${Math.max(1, options.lockTimeoutMs ?? 10_000)}`,
+    },
+    // The adapter hands the name to pg, for which undefined means an unnamed statement.
+    { statementNameGenerator: statementNamer() as (query: { sql: string; args: unknown[] }) => string },
+  );
   const prisma = new PrismaClient({ adapter });
   try {
     await prisma.$queryRawUnsafe('SELECT 1');
