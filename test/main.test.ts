@@ -1,4 +1,4 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
 import {
   chmodSync,
   closeSync,
@@ -16,8 +16,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { FIXTURE_BANK } from './support/core.ts';
 import { copyDatabase } from './support/postgres.ts';
-import { runMain, unprivileged } from './support/process.ts';
+import { BUNDLE, ROOT, runMain, START_FLAGS, unprivileged } from './support/process.ts';
 
 /** `npm start` as a process: every failure that stops it is one line on stderr, exit code 1, no stack. */
 
@@ -268,6 +269,41 @@ describe.skipIf(server === null)(
     });
   },
 );
+
+describe('the PostgreSQL driver is loaded only for PostgreSQL', () => {
+  const loads = path.join(ROOT, 'test/fixtures/loads/register.mjs');
+  const start = (url: string) =>
+    spawnSync(process.execPath, [...START_FLAGS, '--import', loads, BUNDLE], {
+      cwd: ROOT,
+      input: '/stats\n',
+      encoding: 'utf8',
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '/tmp',
+        LOG_LEVEL: 'silent',
+        DATABASE_URL: url,
+        QUESTIONS_DIR: FIXTURE_BANK,
+      },
+    });
+
+  it('GIVEN a SQLite DATABASE_URL THEN a whole start and a command never load pg or its Prisma adapter', () => {
+    const r = start(`file:${path.join(dir, 'no-pg.db')}`);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Progress for');
+    expect(r.stderr).not.toMatch(/loaded/);
+  });
+
+  it.skipIf(server === null)(
+    'GIVEN a PostgreSQL DATABASE_URL THEN it loads them (the probe sees loads)',
+    () => {
+      // biome-ignore lint/style/noNonNullAssertion: skipped when there is no server
+      const r = start(server!.url);
+      expect(r.status).toBe(0);
+      expect(r.stderr).toMatch(/loaded pg\n/);
+      expect(r.stderr).toMatch(/loaded @prisma\/adapter-pg\n/);
+    },
+  );
+});
 
 /** A second process holding an exclusive lock on the database until killed. */
 function holdExclusive(file: string): { child: ChildProcess; ready: Promise<void> } {
