@@ -295,9 +295,11 @@ describe('the PostgreSQL driver is loaded only for PostgreSQL', () => {
 
   it.skipIf(server === null)(
     'GIVEN a PostgreSQL DATABASE_URL THEN it loads them (the probe sees loads)',
-    () => {
+    async () => {
       // biome-ignore lint/style/noNonNullAssertion: skipped when there is no server
-      const r = start(server!.url);
+      const db = await copyDatabase(server!, inject('postgresTemplate'));
+      const r = start(db.url);
+      await db.drop();
       expect(r.status).toBe(0);
       expect(r.stderr).toMatch(/loaded pg\n/);
       expect(r.stderr).toMatch(/loaded @prisma\/adapter-pg\n/);
