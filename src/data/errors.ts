@@ -76,6 +76,9 @@ const POSTGRES_KINDS: Record<string, StoreFault> = {
 const POSTGRES_MESSAGES =
   /Connection terminated|connection ended unexpectedly|Client has encountered a connection error|Cannot use a pool after calling end|terminating connection/i;
 
+/** A SQLSTATE by its class (not Prisma's P2010, nor Node's EPERM or EROFS). */
+const SQLSTATE = /^([0-5][0-9A-Z]|F0|HV|P0|XX)[0-9A-Z]{3}$/;
+
 /** Every code and kind found in an error and what it wraps (PostgreSQL's pg, its adapter, Prisma). */
 function codes(error: unknown, found: string[] = [], depth = 0): string[] {
   if (typeof error !== 'object' || error === null || depth > 6) return found;
@@ -99,7 +102,7 @@ function postgresFault(error: unknown): StoreFault | null | undefined {
   const text = error instanceof Error ? `${error.message} ${String(error.cause ?? '')}` : '';
   // A prepared statement outdated by a migration: prepared again under a new name when retried.
   if (STALE_PLAN.test(text)) return 'busy';
-  const sqlstate = found.find((c) => /^[0-9A-Z]{5}$/.test(c) && !/^P\d{4}$/.test(c));
+  const sqlstate = found.find((c) => SQLSTATE.test(c));
   if (sqlstate !== undefined) return POSTGRES_CLASSES[sqlstate.slice(0, 2)] ?? null;
   return POSTGRES_MESSAGES.test(text) ? 'unavailable' : undefined;
 }

@@ -163,3 +163,20 @@ describe.skipIf(server === null)(
     });
   },
 );
+
+describe('faults told apart by provider', () => {
+  it("GIVEN Node's file errors and SQLite's codes THEN they are not mistaken for PostgreSQL's SQLSTATEs", () => {
+    const fsError = (code: string, message: string) =>
+      Object.assign(new Error(`${code}: ${message}`), { code });
+    expect(faultOf(fsError('EROFS', 'read-only file system, open q.db'))).toBe('read-only');
+    expect(faultOf(fsError('ENOSPC', 'no space left on device'))).toBe('full');
+    expect(faultOf({ kind: 'sqlite', originalCode: 'SQLITE_BUSY', extendedCode: 5 })).toBe('busy');
+    expect(faultOf({ originalCode: '40001', kind: 'TransactionWriteConflict' })).toBe('busy');
+    expect(
+      faultOf({ code: 'P2010', meta: { driverAdapterError: { cause: { originalCode: '53100' } } } }),
+    ).toBe('full');
+    expect(
+      faultOf({ code: 'P2010', meta: { driverAdapterError: { cause: { originalCode: '23505' } } } }),
+    ).toBeNull();
+  });
+});
