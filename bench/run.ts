@@ -1,4 +1,5 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { copyDatabase } from '../src/data/copy.ts';
 import type { DatabaseTarget } from '../src/data/db.ts';
@@ -107,6 +108,7 @@ async function main(): Promise<void> {
   const iterations = options.quick ? QUICK : FULL;
   mkdirSync(OUT_DIR, { recursive: true });
   const info = machine();
+  const loadAtStart = os.loadavg()[0] ?? 0;
   log(
     `Benchmark (${options.quick ? 'quick' : 'full'}): ${scales.map(fmtInt).join(' and ')} members; now = ${new Date(NOW).toISOString()}`,
   );
@@ -133,6 +135,8 @@ async function main(): Promise<void> {
     server?.stop();
   }
 
+  // Other work on the machine (other processes' CPU) shows in the tails: said beside the figures.
+  info['Load average (1 min) at start / end'] = `${loadAtStart.toFixed(2)} / ${os.loadavg()[0]?.toFixed(2)}`;
   const all = rows(runs, options.quick);
   const elapsed = (Date.now() - started) / 1000;
   console.log(`\n${table(all)}\n`);
