@@ -53,11 +53,11 @@ function send(message: ChildMessage): void {
 }
 
 async function main(): Promise<void> {
-  const dbFile = process.env.BENCH_DB;
+  const dbUrl = process.env.BENCH_DB_URL;
   const apiUrl = process.env.BENCH_API_URL;
   const now0 = Number(process.env.BENCH_NOW);
-  if (dbFile === undefined || apiUrl === undefined || !Number.isFinite(now0)) {
-    throw new Error('bench/bot-child.ts is started by bench/run.ts (BENCH_DB, BENCH_API_URL, BENCH_NOW)');
+  if (dbUrl === undefined || apiUrl === undefined || !Number.isFinite(now0)) {
+    throw new Error('bench/bot-child.ts is started by bench/run.ts (BENCH_DB_URL, BENCH_API_URL, BENCH_NOW)');
   }
   const realStart = Date.now();
   // The benchmark's "now", moving at the real pace.
@@ -65,7 +65,7 @@ async function main(): Promise<void> {
   const config = parseConfig({
     DISCORD_TOKEN: BOT_TOKEN,
     DISCORD_API_URL: apiUrl,
-    DATABASE_URL: `file:${dbFile}`,
+    DATABASE_URL: dbUrl,
     QUESTIONS_DIR: process.env.BENCH_QUESTIONS_DIR ?? QUESTIONS_DIR,
     LOG_LEVEL: 'warn',
     // Rounds are started by the parent, at the pace cron would start them.

@@ -1,7 +1,10 @@
 import { type ChildProcess, execFileSync, fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { targetOf } from '../src/data/copy.ts';
+import { openDatabaseAt } from '../src/data/db.ts';
+import { exec, sql } from '../src/data/sql.ts';
+import { Store } from '../src/data/store.ts';
 import { nextReminderAfter } from '../src/domain/reminder.ts';
 import {
   type DiscordDouble,
@@ -89,26 +92,40 @@ function waitFor<T extends ChildMessage['type']>(
 
 /**
  * Makes the 09:00 UTC crowd due again (as generated): no deliveries, nextReminderAt back to
- * 09:00, no open session. Used between two bot runs on the same database.
+ * 09:00, no open session. Used between two bot runs on the same database (either provider).
  */
-export function resetReminders(file: string, members: number): void {
-  const db = new Database(file);
+export async function resetReminders(url: string, members: number): Promise<void> {
+  const db = await openDatabaseAt(targetOf(url, ROOT));
   try {
-    const at = nextReminderAfter(NOW - 60_000, 'UTC', 540);
-    const due = db.prepare(
-      'UPDATE "Member" SET nextReminderAt = ? WHERE id = ? AND remindersEnabled = 1 AND dmsClosed = 0',
+    const at = new Date(nextReminderAfter(NOW - 60_000, 'UTC', 540));
+    await db.writeTransaction(
+      async (q) => {
+        await exec(q, sql`DELETE FROM "ReminderDelivery"`);
+        for (let i = 0; i < members; i++) {
+          if (!isReminderCrowd(i)) continue;
+          const id = memberId(i);
+          await exec(
+            q,
+            sql`UPDATE "Member" SET "nextReminderAt" = ${at}
+                 WHERE "id" = ${id} AND "remindersEnabled" = ${true} AND "dmsClosed" = ${false}`,
+          );
+          await exec(q, sql`DELETE FROM "StudySession" WHERE "memberId" = ${id} AND "finishedAt" IS NULL`);
+        }
+      },
+      { timeoutMs: 600_000 },
     );
-    const open = db.prepare('DELETE FROM "StudySession" WHERE memberId = ? AND finishedAt IS NULL');
-    db.transaction(() => {
-      db.prepare('DELETE FROM "ReminderDelivery"').run();
-      for (let i = 0; i < members; i++) {
-        if (!isReminderCrowd(i)) continue;
-        due.run(at, memberId(i));
-        open.run(memberId(i));
-      }
-    })();
   } finally {
-    db.close();
+    await db.close();
+  }
+}
+
+/** How many members are due for their daily DM at the benchmark's "now". */
+export async function remindersDue(url: string): Promise<number> {
+  const db = await openDatabaseAt(targetOf(url, ROOT));
+  try {
+    return (await new Store(db).read.members.withReminderDue(new Date(NOW), 1_000_000)).length;
+  } finally {
+    await db.close();
   }
 }
 
@@ -210,7 +227,8 @@ function answerButton(payload: Record<string, unknown>): string | undefined {
 }
 
 export async function runBotProcess(options: {
-  dbFile: string;
+  /** DATABASE_URL of the generated database (file:… or postgresql://…). */
+  databaseUrl: string;
   members: number;
   /** Member indexes that use the bot interactively before the reminder round. */
   interactiveMembers: number[];
@@ -229,21 +247,13 @@ export async function runBotProcess(options: {
       channels: [{ id: channel(g), name: 'general' }],
     })),
   });
-  const peek = new Database(options.dbFile, { readonly: true });
-  const expected = (
-    peek
-      .prepare(
-        'SELECT count(*) AS n FROM "Member" WHERE nextReminderAt <= ? AND remindersEnabled = 1 AND dmsClosed = 0',
-      )
-      .get(NOW) as { n: number }
-  ).n;
-  peek.close();
+  const expected = await remindersDue(options.databaseUrl);
 
   const child = fork(options.launch.entry, [], {
     execArgv: options.launch.execArgv,
     env: {
       ...process.env,
-      BENCH_DB: options.dbFile,
+      BENCH_DB_URL: options.databaseUrl,
       BENCH_API_URL: discord.apiUrl,
       BENCH_NOW: String(NOW),
       BENCH_QUESTIONS_DIR: QUESTIONS_DIR,

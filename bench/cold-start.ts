@@ -6,7 +6,8 @@ import Database from 'better-sqlite3';
 import { loadBank } from '../src/bank/load.ts';
 import { indexBank } from '../src/core/context.ts';
 import { syncBank } from '../src/core/sync-bank.ts';
-import { openDatabase } from '../src/data/db.ts';
+import { targetOf } from '../src/data/copy.ts';
+import { openDatabaseAt } from '../src/data/db.ts';
 import { applyMigrations } from '../src/data/migrations.ts';
 import { Store } from '../src/data/store.ts';
 import { QUESTIONS_DIR } from './common.ts';
@@ -29,9 +30,10 @@ export type ColdStart = {
   questions: number;
 };
 
-function child(mode: 'app' | 'raw', file: string): Promise<ChildResult> {
+/** `url`: a DATABASE_URL (file:… for SQLite, postgresql://… for PostgreSQL). */
+function child(mode: 'app' | 'raw', url: string): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
-    const p = fork(import.meta.filename, [mode, file], {
+    const p = fork(import.meta.filename, [mode, url], {
       execArgv: ['--import', 'tsx'],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
@@ -47,20 +49,29 @@ function child(mode: 'app' | 'raw', file: string): Promise<ChildResult> {
   });
 }
 
-export async function measureColdStart(dbFile: string, runs: number): Promise<ColdStart> {
+/**
+ * `url` is the benchmark's database; `freshUrl` makes a new, migrated, empty database of the
+ * same provider (PostgreSQL only: SQLite's are copies of a migrated file here). Raw SQL (the
+ * better-sqlite3 floor) is measured on SQLite only.
+ */
+export async function measureColdStart(
+  url: string,
+  runs: number,
+  freshUrl?: (i: number) => Promise<string>,
+): Promise<ColdStart> {
   const tmp = mkdtempSync(path.join(tmpdir(), 'quizbot-bench-cold-'));
+  const modes = freshUrl === undefined ? (['app', 'raw'] as const) : (['app'] as const);
   try {
     const empty = path.join(tmp, 'empty.db');
-    await applyMigrations(empty);
+    if (freshUrl === undefined) await applyMigrations(empty);
     const restart = { app: [] as ChildResult[], raw: [] as ChildResult[] };
     const first = { app: [] as ChildResult[], raw: [] as ChildResult[] };
     for (let i = 0; i < runs; i++) {
-      restart.app.push(await child('app', dbFile));
-      restart.raw.push(await child('raw', dbFile));
-      for (const mode of ['app', 'raw'] as const) {
+      for (const mode of modes) restart[mode].push(await child(mode, url));
+      for (const mode of modes) {
         const file = path.join(tmp, `first-${mode}-${i}.db`);
-        copyFileSync(empty, file);
-        const r = await child(mode, file);
+        if (freshUrl === undefined) copyFileSync(empty, file);
+        const r = await child(mode, freshUrl === undefined ? `file:${file}` : await freshUrl(i));
         if (r.added === 0) throw new Error('first start added no question');
         first[mode].push(r);
       }
@@ -82,13 +93,14 @@ export async function measureColdStart(dbFile: string, runs: number): Promise<Co
   }
 }
 
-async function runChild(mode: string, file: string): Promise<void> {
+async function runChild(mode: string, url: string): Promise<void> {
   let t = performance.now();
   const bank = loadBank(QUESTIONS_DIR);
   const loadMs = performance.now() - t;
+  const target = targetOf(url, process.cwd());
   if (mode === 'app') {
     t = performance.now();
-    const db = await openDatabase(file);
+    const db = await openDatabaseAt(target);
     const openMs = performance.now() - t;
     t = performance.now();
     const sync = await syncBank(new Store(db), bank.questions, new Date());
@@ -97,7 +109,8 @@ async function runChild(mode: string, file: string): Promise<void> {
     process.send?.({ loadMs, openMs, syncMs, added: sync.added } satisfies ChildResult);
   } else {
     t = performance.now();
-    const db = new Database(file);
+    if (target.provider !== 'sqlite') throw new Error('raw SQL runs on SQLite only');
+    const db = new Database(target.path);
     db.pragma('busy_timeout = 5000');
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
@@ -111,12 +124,12 @@ async function runChild(mode: string, file: string): Promise<void> {
   }
 }
 
-const [, entry, mode, file] = process.argv;
+const [, entry, mode, url] = process.argv;
 if (
   entry !== undefined &&
   path.resolve(entry) === import.meta.filename &&
   mode !== undefined &&
-  file !== undefined
+  url !== undefined
 ) {
-  await runChild(mode, file);
+  await runChild(mode, url);
 }

@@ -1,11 +1,33 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { copyDatabase } from '../src/data/copy.ts';
+import type { DatabaseTarget } from '../src/data/db.ts';
+import { applyMigrationsAt } from '../src/data/migrations.ts';
 import { type BotRun, botLaunch, resetReminders, runBotProcess } from './bot.ts';
-import { measureColdStart } from './cold-start.ts';
+import { type ColdStart, measureColdStart } from './cold-start.ts';
 import { fmtInt, NOW, OUT_DIR, ROOT } from './common.ts';
 import { generateDatabase } from './generate.ts';
-import { details, findings, machine, rows, type ScaleRun, table, tableSizes } from './report.ts';
-import { type Iterations, MemberPool, measureScale } from './scale.ts';
+import {
+  analyze,
+  type BenchServer,
+  benchServer,
+  dropDatabase,
+  freshDatabase,
+  postgresSizes,
+} from './postgres.ts';
+import {
+  details,
+  findings,
+  machine,
+  machinePackageVersion,
+  type PostgresRun,
+  rows,
+  type ScaleRun,
+  table,
+  tableSizes,
+} from './report.ts';
+import { type Iterations, MemberPool, measureScale, type ScaleMeasures } from './scale.ts';
 
 /**
  * `npm run bench`: what members feel and what an operator pays for, in one table.
@@ -14,6 +36,9 @@ import { type Iterations, MemberPool, measureScale } from './scale.ts';
  *   --members N             one database of N members (with --reviews-per-member R, default 1,000)
  *   --keep                  keep the generated databases in bench/out/
  *   --tick-ms MS            pause between reminder rounds in the fan-out (default 60,000: cron's minute)
+ *   --db postgres           every measure also on PostgreSQL, beside SQLite, with the ratios: on a db:copy
+ *                           of each generated database, on the server at POSTGRES_ADMIN_URL or a
+ *                           throwaway one started from the local binaries (bench/postgres.ts)
  * Timings are reported, never asserted: this is not a test.
  */
 
@@ -23,6 +48,7 @@ type Options = {
   reviewsPerMember: number;
   keep: boolean;
   tickMs: number;
+  postgres: boolean;
 };
 
 function parseArgs(argv: string[]): Options {
@@ -38,7 +64,11 @@ function parseArgs(argv: string[]): Options {
     return n;
   };
   const quick = argv.includes('--quick');
+  const db = value('--db') ?? 'sqlite';
+  if (!['sqlite', 'postgres', 'postgresql'].includes(db))
+    throw new Error(`--db expects sqlite or postgres, got ${db}`);
   return {
+    postgres: db !== 'sqlite',
     quick,
     members: number('--members'),
     reviewsPerMember: number('--reviews-per-member') ?? (quick ? 100 : 1000),
@@ -78,6 +108,7 @@ async function main(): Promise<void> {
   const iterations = options.quick ? QUICK : FULL;
   mkdirSync(OUT_DIR, { recursive: true });
   const info = machine();
+  const loadAtStart = os.loadavg()[0] ?? 0;
   log(
     `Benchmark (${options.quick ? 'quick' : 'full'}): ${scales.map(fmtInt).join(' and ')} members; now = ${new Date(NOW).toISOString()}`,
   );
@@ -87,45 +118,25 @@ async function main(): Promise<void> {
       .join(' · '),
   );
 
+  const server = options.postgres ? await benchServer() : null;
+  if (server !== null) {
+    info.PostgreSQL = server.description;
+    info.Prisma += `, adapter-pg ${machinePackageVersion('@prisma/adapter-pg')}, pg ${machinePackageVersion('pg')}`;
+    log(`PostgreSQL: ${server.description}`);
+  }
   const runs: ScaleRun[] = [];
-  for (const [index, members] of scales.entries()) {
-    const file = path.join(OUT_DIR, `bench-${members}${options.quick ? '-quick' : ''}.db`);
-    log(`\n== ${fmtInt(members)} members: generating ${file}`);
-    const gen = await generateDatabase({ file, members, reviewsPerMember: options.reviewsPerMember, log });
-    log(
-      `  ${fmtInt(gen.rows)} rows (${fmtInt(gen.reviews)} review logs) in ${(gen.insertMs / 1000).toFixed(1)} s: ${fmtInt(gen.rowsPerSecond)} rows/s`,
-    );
-    const tables = tableSizes(file);
-    const pool = new MemberPool(members);
-    const measures = await measureScale({ file, members, iterations, pool, log });
-    const bots: BotRun[] = [];
-    let cold = null;
-    if (index === scales.length - 1) {
-      log('  bank load + sync in fresh processes');
-      cold = await measureColdStart(file, options.quick ? 1 : 5);
-      const launch = await botLaunch();
-      // Peak RSS varies by 10-20 % from run to run: the full run repeats the scenario.
-      const repeats = options.quick ? 1 : 3;
-      for (let k = 0; k < repeats; k++) {
-        log(`  bot process ${k + 1}/${repeats} as npm start runs it (${launch.description})`);
-        if (k > 0) resetReminders(file, members);
-        bots.push(
-          await runBotProcess({
-            dbFile: file,
-            members,
-            interactiveMembers: Array.from({ length: options.quick ? 10 : 100 }, () => pool.take()),
-            answersPerMember: 3,
-            tickMs: options.tickMs,
-            launch,
-            log,
-          }),
-        );
-      }
+  try {
+    for (const [index, members] of scales.entries()) {
+      runs.push(
+        await runScale({ options, iterations, members, last: index === scales.length - 1, server, log }),
+      );
     }
-    runs.push({ label: `${fmtInt(members)} members`, gen, tables, measures, cold, bots });
-    if (!options.keep) for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
+  } finally {
+    server?.stop();
   }
 
+  // Other work on the machine (other processes' CPU) shows in the tails: said beside the figures.
+  info['Load average (1 min) at start / end'] = `${loadAtStart.toFixed(2)} / ${os.loadavg()[0]?.toFixed(2)}`;
   const all = rows(runs, options.quick);
   const elapsed = (Date.now() - started) / 1000;
   console.log(`\n${table(all)}\n`);
@@ -149,6 +160,7 @@ async function main(): Promise<void> {
     findings(runs),
     '',
     METHOD,
+    ...(options.postgres ? [METHOD_POSTGRES] : []),
     '',
     '## Details',
     '',
@@ -160,6 +172,123 @@ async function main(): Promise<void> {
       : path.join(ROOT, 'bench/results.md');
   writeFileSync(target, `${md}\n`);
   console.log(`Written to ${path.relative(ROOT, target)}`);
+}
+
+type ScaleOptions = {
+  options: Options;
+  iterations: Iterations;
+  members: number;
+  last: boolean;
+  server: BenchServer | null;
+  log: (line: string) => void;
+};
+
+/** One scale: generate (and copy to PostgreSQL), measure each provider, then the processes at the last scale. */
+async function runScale({
+  options,
+  iterations,
+  members,
+  last,
+  server,
+  log,
+}: ScaleOptions): Promise<ScaleRun> {
+  const file = path.join(OUT_DIR, `bench-${members}${options.quick ? '-quick' : ''}.db`);
+  log(`\n== ${fmtInt(members)} members: generating ${file}`);
+  const gen = await generateDatabase({ file, members, reviewsPerMember: options.reviewsPerMember, log });
+  log(
+    `  ${fmtInt(gen.rows)} rows (${fmtInt(gen.reviews)} review logs) in ${(gen.insertMs / 1000).toFixed(1)} s: ${fmtInt(gen.rowsPerSecond)} rows/s`,
+  );
+  const tables = tableSizes(file);
+  const pgName = `bench_${members}`;
+  const pgUrl = server === null ? null : await freshDatabase(server, pgName);
+  let copy = { ms: 0, rows: 0 };
+  if (pgUrl !== null) {
+    log(`  copying into PostgreSQL (npm run db:copy)`);
+    const copied = await copyDatabase(`file:${file}`, pgUrl);
+    copy = { ms: copied.ms, rows: copied.rows };
+    await analyze(pgUrl, (server as BenchServer).adminUrl);
+    log(`  ${fmtInt(copied.rows)} rows in ${(copied.ms / 1000).toFixed(1)} s`);
+  }
+  const sqlite: DatabaseTarget = { provider: 'sqlite', path: file };
+  const pool = new MemberPool(members);
+  log('  -- SQLite');
+  const measures = await measureScale({ target: sqlite, members, iterations, pool, log });
+  const pgPool = new MemberPool(members);
+  let pgMeasures: ScaleMeasures | null = null;
+  if (pgUrl !== null) {
+    log('  -- PostgreSQL');
+    const target: DatabaseTarget = { provider: 'postgresql', url: pgUrl, poolSize: 10 };
+    pgMeasures = await measureScale({ target, members, iterations, pool: pgPool, log });
+  }
+  const processes = last ? await measureProcesses(options, `file:${file}`, members, pool, log) : null;
+  const pgProcesses =
+    last && pgUrl !== null && server !== null
+      ? await measureProcesses(options, pgUrl, members, pgPool, log, (i) => freshMigrated(server, i))
+      : null;
+  let pg: PostgresRun | null = null;
+  if (pgUrl !== null && pgMeasures !== null) {
+    const sizes = await postgresSizes(pgUrl);
+    pg = {
+      copyMs: copy.ms,
+      copyRows: copy.rows,
+      ...sizes,
+      measures: pgMeasures,
+      ...(pgProcesses ?? { cold: null, bots: [] }),
+    };
+  }
+  if (!options.keep) {
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
+    if (server !== null) {
+      await dropDatabase(server, pgName);
+      for (let i = 0; i < 5; i++) await dropDatabase(server, `bench_first_start_${i}`);
+    }
+  }
+  return {
+    label: `${fmtInt(members)} members`,
+    gen,
+    tables,
+    measures,
+    ...(processes ?? { cold: null, bots: [] }),
+    pg,
+  };
+}
+
+async function freshMigrated(server: BenchServer, i: number): Promise<string> {
+  const url = await freshDatabase(server, `bench_first_start_${i}`);
+  await applyMigrationsAt(url);
+  return url;
+}
+
+/** Fresh processes: bank load + sync at start, and the bot as npm start runs it (repeated: RSS varies). */
+async function measureProcesses(
+  options: Options,
+  url: string,
+  members: number,
+  pool: MemberPool,
+  log: (line: string) => void,
+  freshUrl?: (i: number) => Promise<string>,
+): Promise<{ cold: ColdStart; bots: BotRun[] }> {
+  log(`  bank load + sync in fresh processes (${url.startsWith('file:') ? 'SQLite' : 'PostgreSQL'})`);
+  const cold = await measureColdStart(url, options.quick ? 1 : 5, freshUrl);
+  const launch = await botLaunch();
+  const repeats = options.quick ? 1 : 3;
+  const bots: BotRun[] = [];
+  for (let k = 0; k < repeats; k++) {
+    log(`  bot process ${k + 1}/${repeats} as npm start runs it (${launch.description})`);
+    if (k > 0) await resetReminders(url, members);
+    bots.push(
+      await runBotProcess({
+        databaseUrl: url,
+        members,
+        interactiveMembers: Array.from({ length: options.quick ? 10 : 100 }, () => pool.take()),
+        answersPerMember: 3,
+        tickMs: options.tickMs,
+        launch,
+        log,
+      }),
+    );
+  }
+  return { cold, bots };
 }
 
 const METHOD = `## Method
@@ -188,6 +317,13 @@ const METHOD = `## Method
   discord.js paces to Discord's global 50 requests/s. Peak RSS is that process's VmHWM (/proc/self/status; finding 8 says why not
   \`process.resourceUsage().maxRSS\`).
 - p50/p99 are nearest-rank percentiles in milliseconds; "App/raw" divides the app's figure by raw SQL's.`;
+
+const METHOD_POSTGRES = `- PostgreSQL (\`--db postgres\`): each generated SQLite database is copied into a fresh PostgreSQL
+  database with \`npm run db:copy\` (then VACUUM ANALYZE and a checkpoint), and every measure runs again there
+  through the same use cases (Prisma 7 over @prisma/adapter-pg, a pool of 10, writes as SERIALIZABLE transactions),
+  with fresh members of the copy; there is no raw-SQL floor for PostgreSQL, so "PostgreSQL/SQLite" divides its
+  figures by the SQLite app's. The server runs on the same machine as the benchmark (its description is under
+  Machine); the bot process and the cold starts get DATABASE_URL=postgresql://…`;
 
 main().catch((error: unknown) => {
   console.error(error);

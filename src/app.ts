@@ -2,10 +2,10 @@ import { loadBank } from './bank/load.ts';
 import type { Config } from './config.ts';
 import { type CoreContext, indexBank } from './core/context.ts';
 import { syncBank } from './core/sync-bank.ts';
-import { type Database, ensureDataDirectory, openDatabase } from './data/db.ts';
-import { applyMigrations } from './data/migrations.ts';
+import { type Database, type DatabaseTarget, ensureDataDirectory, openDatabaseAt } from './data/db.ts';
+import { applyMigrations, applyMigrationsAt } from './data/migrations.ts';
 import { retryBusy } from './data/retry.ts';
-import { checkDatabaseFile, explainStartFailure } from './data/startup.ts';
+import { checkDatabaseFile, explainDatabaseFailure } from './data/startup.ts';
 import { Store } from './data/store.ts';
 import type { Question } from './domain/question.ts';
 import type { Logger } from './logger.ts';
@@ -38,19 +38,22 @@ export async function createApp(config: Config, log: Logger, clock: () => number
 
 /**
  * The database, migrated and with the bank synced; any fault on the way (locked, read-only,
- * not a database, a full disk) stops the start with one line. A busy database is waited for,
- * within DATABASE_BUSY_TIMEOUT_MS.
+ * not a database, a full disk; on PostgreSQL an unreachable server, refused credentials, a
+ * missing database or privileges) stops the start with one line. A busy database is waited
+ * for, within DATABASE_BUSY_TIMEOUT_MS.
  */
 async function openStore(config: Config, questions: Question[], log: Logger, clock: () => number) {
-  const file = config.databasePath;
+  const target = config.database;
   const budget = config.databaseBusyTimeoutMs;
-  ensureDataDirectory(file);
-  checkDatabaseFile(file);
+  if (target.provider === 'sqlite') {
+    ensureDataDirectory(target.path);
+    checkDatabaseFile(target.path);
+  }
   let db: Database | undefined;
   try {
-    const applied = await retryBusy(() => applyMigrations(file), budget);
+    const applied = await retryBusy(() => applyMigrationsTo(target), budget);
     if (applied.length > 0) log.info({ applied }, 'applied database migrations');
-    const opened = await retryBusy(() => openDatabase(file), budget);
+    const opened = await retryBusy(() => openDatabaseAt(target, budget), budget);
     db = opened;
     const store = new Store(opened, { busyBudgetMs: budget });
     const sync = await syncBank(store, questions, new Date(clock()));
@@ -64,6 +67,10 @@ async function openStore(config: Config, questions: Question[], log: Logger, clo
     return { store, close, sync };
   } catch (error) {
     await db?.close().catch(() => {});
-    throw explainStartFailure(file, error, budget);
+    throw explainDatabaseFailure(target, error, budget);
   }
+}
+
+function applyMigrationsTo(target: DatabaseTarget): Promise<string[]> {
+  return target.provider === 'sqlite' ? applyMigrations(target.path) : applyMigrationsAt(target.url);
 }

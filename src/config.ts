@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { validate as validateCron } from 'node-cron';
 import { z } from 'zod';
+import type { DatabaseTarget } from './data/db.ts';
 import { type ShardPlan, shardPlan } from './sharding/plan.ts';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -36,10 +37,16 @@ const EnvSchema = z.object({
     .string()
     .trim()
     .default('file:./data/quizbot.db')
-    .refine(
-      (v) => /^file:[^?#]+$/.test(v),
-      'a SQLite URL of the form file:./path/to/quizbot.db, without ?options',
-    ),
+    .superRefine((v, ctx) => {
+      const problem = databaseUrlProblem(v);
+      if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+    }),
+  DATABASE_POOL_SIZE: z.coerce
+    .number({ message: 'a whole number of connections from 1 to 100' })
+    .int('a whole number of connections from 1 to 100')
+    .min(1, 'a whole number of connections from 1 to 100')
+    .max(100, 'a whole number of connections from 1 to 100')
+    .default(10),
   DATABASE_BUSY_TIMEOUT_MS: z.coerce
     .number({ message: 'a whole number of milliseconds from 0 to 600000' })
     .int('a whole number of milliseconds from 0 to 600000')
@@ -64,6 +71,53 @@ const EnvSchema = z.object({
     .refine(isValidTimeZone, 'an IANA timezone name such as Europe/Berlin or Asia/Seoul'),
 });
 
+const SQLITE_SHAPE = 'a SQLite URL of the form file:./path/to/quizbot.db, without ?options';
+const POSTGRES_SHAPE = 'postgresql://user:password@host:5432/database';
+
+/** Query options the pg driver honours; any other would be silently ignored, so it is refused. */
+const POSTGRES_OPTIONS = new Set([
+  'sslmode',
+  'ssl',
+  'sslcert',
+  'sslkey',
+  'sslrootcert',
+  'sslnegotiation',
+  'uselibpqcompat',
+  'application_name',
+  'fallback_application_name',
+  'options',
+  'client_encoding',
+  'statement_timeout',
+  'lock_timeout',
+  'idle_in_transaction_session_timeout',
+  'query_timeout',
+  'host',
+  'port',
+]);
+
+/** What is wrong with a DATABASE_URL, or null when it names a SQLite file or a PostgreSQL server. */
+function databaseUrlProblem(url: string): string | null {
+  if (/^file:/.test(url)) return /^file:[^?#]+$/.test(url) ? null : SQLITE_SHAPE;
+  if (!/^postgres(ql)?:\/\//i.test(url)) return `${SQLITE_SHAPE}, or a PostgreSQL URL ${POSTGRES_SHAPE}`;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return `a PostgreSQL URL of the form ${POSTGRES_SHAPE}`;
+  }
+  if (parsed.hostname === '' && !parsed.searchParams.has('host'))
+    return `a PostgreSQL URL with a server, of the form ${POSTGRES_SHAPE}`;
+  const unknown = [...parsed.searchParams.keys()].filter((k) => !POSTGRES_OPTIONS.has(k));
+  if (unknown.length > 0)
+    return `a PostgreSQL URL without ?${unknown.join(', ')} (not options of the pg driver; the tables live in the database's public schema)`;
+  return null;
+}
+
+/** The value as it may be shown: a URL's password blanked out. */
+function shown(name: string, value: string): string {
+  return name === 'DATABASE_URL' ? value.replace(/^([a-z]+:\/\/[^:@/\s]*):[^@\s]*@/i, '$1:***@') : value;
+}
+
 export type Config = {
   /** The terminal's language (LC_ALL, LC_MESSAGES or LANG), for the console's auto language. */
   terminalLanguage: string | undefined;
@@ -72,8 +126,10 @@ export type Config = {
   discordToken: string | undefined;
   discordApiUrl: string | undefined;
   discordGuildId: string | undefined;
-  /** Absolute path of the SQLite file. */
+  /** Absolute path of the SQLite file; empty on PostgreSQL. */
   databasePath: string;
+  /** The database: the SQLite file, or the PostgreSQL server with its pool size (DATABASE_POOL_SIZE). */
+  database: DatabaseTarget;
   /** How long a write (or the start) waits for another process's lock before it gives up. */
   databaseBusyTimeoutMs: number;
   /** Defaults to info for the bot, warn in the console (the chat is on the same screen). */
@@ -115,8 +171,8 @@ export function parseConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config
       : result.error.issues.map((issue) => {
           const name = String(issue.path[0] ?? 'environment');
           const got = env[name];
-          const shown = name === 'DISCORD_TOKEN' || got === undefined ? '' : ` (got "${got}")`;
-          return `${name}: expected ${issue.message}${shown}`;
+          const echo = name === 'DISCORD_TOKEN' || got === undefined ? '' : ` (got "${shown(name, got)}")`;
+          return `${name}: expected ${issue.message}${echo}`;
         })),
     ...(Array.isArray(sharding) ? sharding : []),
     ...(!Array.isArray(sharding) && sharding.kind !== 'single' && !env.DISCORD_TOKEN?.trim()
@@ -127,13 +183,17 @@ export function parseConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config
   ];
   if (problems.length > 0 || !result.success || Array.isArray(sharding)) throw new ConfigError(problems);
   const e = result.data;
+  const database: DatabaseTarget = /^file:/.test(e.DATABASE_URL)
+    ? { provider: 'sqlite', path: path.resolve(cwd, e.DATABASE_URL.slice('file:'.length)) }
+    : { provider: 'postgresql', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE };
   return {
     terminalLanguage: firstSet(env.LC_ALL, env.LC_MESSAGES, env.LANG),
     consoleUser: firstSet(env.USER, env.USERNAME) ?? 'me',
     discordToken: e.DISCORD_TOKEN,
     discordApiUrl: e.DISCORD_API_URL,
     discordGuildId: e.DISCORD_GUILD_ID,
-    databasePath: path.resolve(cwd, e.DATABASE_URL.slice('file:'.length)),
+    databasePath: database.provider === 'sqlite' ? database.path : '',
+    database,
     databaseBusyTimeoutMs: e.DATABASE_BUSY_TIMEOUT_MS,
     logLevel: e.LOG_LEVEL ?? (e.DISCORD_TOKEN === undefined ? 'warn' : 'info'),
     logFormat: e.LOG_FORMAT === 'auto' ? (e.DISCORD_TOKEN === undefined ? 'pretty' : 'json') : e.LOG_FORMAT,

@@ -3,7 +3,7 @@ import { BankError } from './bank/load.ts';
 import { type Config, ConfigError, loadDotEnv, parseConfig } from './config.ts';
 import { runConsole } from './console/run.ts';
 import { DatabaseError, describeCause, faultOf } from './data/errors.ts';
-import { explainStartFailure } from './data/startup.ts';
+import { explainDatabaseFailure } from './data/startup.ts';
 import { createLogger, type Logger } from './logger.ts';
 
 /**
@@ -39,7 +39,7 @@ function explained(error: unknown): string[] | null {
   if (error instanceof BankError) return [`Cannot start: ${error.message}`];
   if (error instanceof DatabaseError) return [`Database error: ${error.message}`];
   if (config !== undefined && faultOf(error) !== null) {
-    const { message } = explainStartFailure(config.databasePath, error, config.databaseBusyTimeoutMs);
+    const { message } = explainDatabaseFailure(config.database, error, config.databaseBusyTimeoutMs);
     return [`Database error: ${message}`];
   }
   return null;

@@ -49,18 +49,50 @@ describe('configuration', () => {
   it('GIVEN several bad values THEN each problem names its variable and what is expected', () => {
     expect(
       problems({
-        DATABASE_URL: 'postgres://db',
+        DATABASE_URL: 'mysql://db',
         LOG_LEVEL: 'loud',
         REMINDER_CRON: 'often',
         DEFAULT_TIMEZONE: 'Mars/Base',
         SESSION_SIZE: '0',
       }),
     ).toEqual([
-      'DATABASE_URL: expected a SQLite URL of the form file:./path/to/quizbot.db, without ?options (got "postgres://db")',
+      'DATABASE_URL: expected a SQLite URL of the form file:./path/to/quizbot.db, without ?options, or a PostgreSQL URL postgresql://user:password@host:5432/database (got "mysql://db")',
       'LOG_LEVEL: expected one of fatal, error, warn, info, debug, trace, silent (got "loud")',
       'REMINDER_CRON: expected a cron expression such as "* * * * *" (minute hour day month weekday) (got "often")',
       'SESSION_SIZE: expected a whole number from 1 to 50 (got "0")',
       'DEFAULT_TIMEZONE: expected an IANA timezone name such as Europe/Berlin or Asia/Seoul (got "Mars/Base")',
+    ]);
+  });
+
+  it('GIVEN a postgresql:// or postgres:// DATABASE_URL THEN the bot runs on that server with a pool of DATABASE_POOL_SIZE (10 by default)', () => {
+    const url = 'postgresql://bot:pw@db.example:5432/quiz?sslmode=verify-full';
+    expect(parseConfig({ DATABASE_URL: url }, '/srv/bot')).toMatchObject({
+      database: { provider: 'postgresql', url, poolSize: 10 },
+      databasePath: '',
+    });
+    expect(
+      parseConfig({ DATABASE_URL: 'postgres://bot@localhost/quiz', DATABASE_POOL_SIZE: '25' }).database,
+    ).toEqual({ provider: 'postgresql', url: 'postgres://bot@localhost/quiz', poolSize: 25 });
+    expect(parseConfig({}, '/srv/bot').database).toEqual({
+      provider: 'sqlite',
+      path: '/srv/bot/data/quizbot.db',
+    });
+  });
+
+  it('GIVEN a PostgreSQL URL the bot cannot use THEN the one problem names DATABASE_URL and hides the password', () => {
+    expect(problems({ DATABASE_URL: 'postgresql:///quiz' })).toEqual([
+      'DATABASE_URL: expected a PostgreSQL URL with a server, of the form postgresql://user:password@host:5432/database (got "postgresql:///quiz")',
+    ]);
+    expect(
+      problems({ DATABASE_URL: 'postgresql://bot:s3cret@db:5432/quiz?schema=quiz&sslmode=require' }),
+    ).toEqual([
+      'DATABASE_URL: expected a PostgreSQL URL without ?schema (not options of the pg driver; the tables live in the database\'s public schema) (got "postgresql://bot:***@db:5432/quiz?schema=quiz&sslmode=require")',
+    ]);
+    expect(problems({ DATABASE_URL: 'postgresql://bot:s3cret@db:port/quiz' })).toEqual([
+      'DATABASE_URL: expected a PostgreSQL URL of the form postgresql://user:password@host:5432/database (got "postgresql://bot:***@db:port/quiz")',
+    ]);
+    expect(problems({ DATABASE_POOL_SIZE: '0' })).toEqual([
+      'DATABASE_POOL_SIZE: expected a whole number of connections from 1 to 100 (got "0")',
     ]);
   });
 

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { applyMigrations } from '../src/data/migrations.ts';
 import {
+  createTemplateDatabase,
   postgresUnavailableReason,
   startThrowawayPostgres,
   type ThrowawayPostgres,
@@ -16,6 +17,8 @@ declare module 'vitest' {
     /** The run's throwaway PostgreSQL server, or null (then `postgresSkipReason` says why). */
     postgres: { adminUrl: string; url: string } | null;
     postgresSkipReason: string;
+    /** A migrated PostgreSQL database that tests copy (CREATE DATABASE … TEMPLATE), as SQLite tests copy templateDb. */
+    postgresTemplate: string;
   }
 }
 
@@ -30,9 +33,16 @@ async function startPostgres(project: TestProject): Promise<ThrowawayPostgres | 
     console.warn(`PostgreSQL tests are skipped: ${reason}`);
     project.provide('postgres', null);
     project.provide('postgresSkipReason', reason);
+    project.provide('postgresTemplate', '');
     return null;
   }
   const server = await startThrowawayPostgres();
+  try {
+    project.provide('postgresTemplate', await createTemplateDatabase(server));
+  } catch (error) {
+    server.stop();
+    throw error;
+  }
   project.provide('postgres', { adminUrl: server.adminUrl, url: server.url });
   project.provide('postgresSkipReason', '');
   return server;

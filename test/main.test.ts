@@ -1,4 +1,4 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
 import {
   chmodSync,
   closeSync,
@@ -14,8 +14,11 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { runMain, unprivileged } from './support/process.ts';
+import { FIXTURE_BANK } from './support/core.ts';
+import { copyDatabase } from './support/postgres.ts';
+import { BUNDLE, ROOT, runMain, START_FLAGS, unprivileged } from './support/process.ts';
 
 /** `npm start` as a process: every failure that stops it is one line on stderr, exit code 1, no stack. */
 
@@ -183,6 +186,125 @@ describe('database faults at start', () => {
       );
     });
   });
+});
+
+const server = inject('postgres');
+
+describe.skipIf(server === null)(
+  `PostgreSQL faults at start${server === null ? `: skipped, ${inject('postgresSkipReason')}` : ''}`,
+  () => {
+    // biome-ignore lint/style/noNonNullAssertion: the block is skipped when there is no server
+    const admin = server!.adminUrl;
+    const password = 'Main-test-pw-7';
+    const role = 'nopriv_main';
+    let port: string;
+    let migrated: { url: string; drop(): Promise<void> };
+    const sql = async (text: string) => {
+      const client = new pg.Client({ connectionString: admin });
+      await client.connect();
+      try {
+        await client.query(text);
+      } finally {
+        await client.end();
+      }
+    };
+    beforeAll(async () => {
+      port = new URL(admin).port;
+      await sql(`CREATE ROLE ${role} LOGIN PASSWORD '${password}'`);
+      await sql('CREATE DATABASE main_not_theirs');
+      // biome-ignore lint/style/noNonNullAssertion: the block is skipped when there is no server
+      migrated = await copyDatabase(server!, inject('postgresTemplate'));
+    });
+    afterAll(async () => {
+      await migrated.drop();
+      await sql('DROP DATABASE IF EXISTS main_not_theirs');
+      await sql(`DROP ROLE IF EXISTS ${role}`);
+    });
+
+    const as = (user: string, secret: string, at: () => string, db: string) =>
+      `postgresql://${user}:${secret}@${at()}/${db}`;
+    const here = () => `127.0.0.1:${port}`;
+    const cases: [string, () => string, RegExp][] = [
+      [
+        'an unreachable server',
+        () => as(role, password, () => '127.0.0.1:1', 'quizbot'),
+        /^Database error: DATABASE_URL: cannot reach the PostgreSQL server at 127\.0\.0\.1:1\/quizbot: start it, or correct the host and port in DATABASE_URL/,
+      ],
+      [
+        'a wrong password',
+        () => as(role, `wrong-${password}`, here, 'quizbot'),
+        /^Database error: DATABASE_URL: the PostgreSQL server at 127\.0\.0\.1:\d+\/quizbot refused user "nopriv_main": correct the user and password in DATABASE_URL/,
+      ],
+      [
+        'a database that does not exist',
+        () => as(role, password, here, 'nowhere'),
+        /^Database error: DATABASE_URL: the database "nowhere" does not exist on 127\.0\.0\.1:\d+: create it/,
+      ],
+      [
+        'an empty database the user may not create tables in',
+        () => as(role, password, here, 'main_not_theirs'),
+        /^Database error: DATABASE_URL: user "nopriv_main" lacks privileges on 127\.0\.0\.1:\d+\/main_not_theirs: make it the database's owner/,
+      ],
+      [
+        "another role's migrated database",
+        () => as(role, password, here, new URL(migrated.url).pathname.slice(1)),
+        /^Database error: DATABASE_URL: user "nopriv_main" lacks privileges on 127\.0\.0\.1:\d+\/t_\w+: make it the database's owner/,
+      ],
+    ];
+    for (const [what, url, pattern] of cases) {
+      it(`GIVEN ${what} THEN the process says so in one line without the password and exits 1`, async () => {
+        const r = await run({ DATABASE_URL: url() });
+        expectOneLine(r, pattern);
+        expect(r.stderr).not.toContain(password);
+      });
+    }
+
+    it('GIVEN a malformed PostgreSQL URL THEN the configuration error names DATABASE_URL and hides the password', async () => {
+      const r = await run({ DATABASE_URL: `postgresql://${role}:${password}@db:port/quizbot` });
+      expectOneLine(
+        r,
+        /^Configuration error: DATABASE_URL: expected a PostgreSQL URL of the form postgresql:\/\//,
+      );
+      expect(r.stderr).not.toContain(password);
+    });
+  },
+);
+
+describe('the PostgreSQL driver is loaded only for PostgreSQL', () => {
+  const loads = path.join(ROOT, 'test/fixtures/loads/register.mjs');
+  const start = (url: string) =>
+    spawnSync(process.execPath, [...START_FLAGS, '--import', loads, BUNDLE], {
+      cwd: ROOT,
+      input: '/stats\n',
+      encoding: 'utf8',
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '/tmp',
+        LOG_LEVEL: 'silent',
+        DATABASE_URL: url,
+        QUESTIONS_DIR: FIXTURE_BANK,
+      },
+    });
+
+  it('GIVEN a SQLite DATABASE_URL THEN a whole start and a command never load pg or its Prisma adapter', () => {
+    const r = start(`file:${path.join(dir, 'no-pg.db')}`);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Progress for');
+    expect(r.stderr).not.toMatch(/loaded/);
+  });
+
+  it.skipIf(server === null)(
+    'GIVEN a PostgreSQL DATABASE_URL THEN it loads them (the probe sees loads)',
+    async () => {
+      // biome-ignore lint/style/noNonNullAssertion: skipped when there is no server
+      const db = await copyDatabase(server!, inject('postgresTemplate'));
+      const r = start(db.url);
+      await db.drop();
+      expect(r.status).toBe(0);
+      expect(r.stderr).toMatch(/loaded pg\n/);
+      expect(r.stderr).toMatch(/loaded @prisma\/adapter-pg\n/);
+    },
+  );
 });
 
 /** A second process holding an exclusive lock on the database until killed. */

@@ -55,10 +55,13 @@ export async function runConsole(app: App, options: ConsoleOptions): Promise<num
   const stop = () => rl.close();
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
+  // Taken before anything is awaited: readline drops lines that arrive (a pipe's whole input,
+  // say) while nobody iterates, and the start reads the database.
+  const lines = rl[Symbol.asyncIterator]();
   try {
     await chat.start();
     if (isTerminal) rl.prompt();
-    for await (const line of rl) {
+    for await (const line of { [Symbol.asyncIterator]: () => lines }) {
       const answering = chat.answering;
       try {
         if ((await chat.handle(line)) === 'quit') break;

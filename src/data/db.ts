@@ -9,15 +9,43 @@ export { DatabaseError } from './errors.ts';
 
 /** One open database: its client, how to run a write transaction on it, and how to close it. */
 export type Database = {
-  provider: 'sqlite';
+  provider: 'sqlite' | 'postgresql';
+  /**
+   * Whether the caller must run one write transaction at a time: SQLite's single connection
+   * holds one transaction; PostgreSQL's pool runs them side by side.
+   */
+  serialWrites: boolean;
   client: Queryable;
   /**
-   * Runs `fn` in one transaction that holds the write lock from its first statement, so nothing
-   * it reads can be outdated by another writer before it commits; rolled back if `fn` throws.
+   * Runs `fn` in one transaction that commits as if no other writer had run meanwhile (SQLite:
+   * it holds the write lock from its first statement; PostgreSQL: SERIALIZABLE, failing with a
+   * retryable fault otherwise); rolled back if `fn` throws.
    */
-  writeTransaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  writeTransaction<T>(fn: (tx: Queryable) => Promise<T>, options?: TransactionOptions): Promise<T>;
   close(): Promise<void>;
 };
+
+export type TransactionOptions = {
+  /** How long to wait for a pooled connection (PostgreSQL). */
+  maxWaitMs?: number;
+  /** How long the transaction may run before it is rolled back (PostgreSQL; 30 s by default). */
+  timeoutMs?: number;
+};
+
+/** Where the data lives, as the configuration names it. */
+export type DatabaseTarget =
+  | { provider: 'sqlite'; path: string }
+  | { provider: 'postgresql'; url: string; poolSize: number };
+
+/**
+ * Opens either provider; PostgreSQL's driver is loaded only when it is the one asked for.
+ * `busyBudgetMs` bounds PostgreSQL's waits for locks (SQLite's are the store's own retries).
+ */
+export async function openDatabaseAt(target: DatabaseTarget, busyBudgetMs = 10_000): Promise<Database> {
+  if (target.provider === 'sqlite') return openDatabase(target.path);
+  const { openPostgresDatabase } = await import('./postgres/database.ts');
+  return openPostgresDatabase(target.url, { poolSize: target.poolSize, lockTimeoutMs: busyBudgetMs });
+}
 
 /** One adapter option for the whole project: DateTime columns hold unix-epoch milliseconds. */
 export function createAdapter(databasePath: string): PrismaBetterSqlite3 {
@@ -53,6 +81,7 @@ export async function openDatabase(databasePath: string): Promise<Database> {
   }
   return {
     provider: 'sqlite',
+    serialWrites: true,
     client: prisma,
     // BEGIN IMMEDIATE on the one connection, rather than Prisma's interactive transaction (which
     // begins DEFERRED): the write lock is taken before anything is read, and a busy database

@@ -1,6 +1,8 @@
 import { accessSync, closeSync, constants, existsSync, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
+import type { DatabaseTarget } from './db.ts';
 import { DatabaseError, describeCause, faultOf } from './errors.ts';
+import { explainPostgresFailure } from './postgres/errors.ts';
 
 /**
  * A SQLite database as the bot finds it at start: every way it can be unusable (a folder, no
@@ -92,4 +94,15 @@ export function explainStartFailure(file: string, error: unknown, budgetMs: numb
     default:
       return new DatabaseError(`DATABASE_URL: cannot use ${file} (${describeCause(error)})`);
   }
+}
+
+/** Any failure while migrating, opening or first writing either provider's database, as one line. */
+export function explainDatabaseFailure(
+  target: DatabaseTarget,
+  error: unknown,
+  budgetMs: number,
+): DatabaseError {
+  return target.provider === 'sqlite'
+    ? explainStartFailure(target.path, error, budgetMs)
+    : explainPostgresFailure(target.url, error);
 }

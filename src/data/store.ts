@@ -56,17 +56,26 @@ export type WriteStats = { writes: number; retries: number; failed: number; wait
  * The use cases' way to the data. `read` runs on the connection; `write(fn)` runs `fn` in one
  * transaction whose modules are already bound to it, so no caller passes a transaction around.
  *
- * Writes are serialised in the process (one SQLite connection holds one transaction at a time)
- * and take the database's write lock first, so a transaction never reads a snapshot another
- * process can outdate. When another process holds the lock, the write waits in short,
- * non-blocking steps (better-sqlite3's own busy wait would freeze the event loop) and is tried
- * again from the start, which is safe: a failed attempt was rolled back whole. After the budget
- * it fails with WriteFailedError: nothing was saved, and the member is told so.
+ * On SQLite, writes are serialised in the process (one connection holds one transaction at a
+ * time) and take the database's write lock first, so a transaction never reads a snapshot
+ * another process can outdate. On PostgreSQL they run side by side, each SERIALIZABLE: one that
+ * would not commit as if it had run alone fails with a serialization failure instead. Either
+ * way a busy attempt (another process holds the lock, or a serialization conflict) waits in
+ * short, non-blocking steps (better-sqlite3's own busy wait would freeze the event loop) and is
+ * tried again from the start, which is safe: a failed attempt was rolled back whole. After the
+ * budget it fails with WriteFailedError: nothing was saved, and the member is told so.
+ *
+ * On PostgreSQL a write that lost a conflict is retried in a lane that this process's retried
+ * writes go through one at a time: they no longer conflict with each other, only with first
+ * attempts and other processes, so a burst of writes on the same pages (a small database, a
+ * class answering at once) settles in a few rounds instead of colliding again and again.
  */
 export class Store {
   readonly read: Repos;
   readonly stats: WriteStats = { writes: 0, retries: 0, failed: 0, waitedMs: 0 };
   private queue: Promise<unknown> = Promise.resolve();
+  private retryLane: Promise<unknown> = Promise.resolve();
+  private readonly inFlight = new Set<Promise<unknown>>();
   private readonly busyBudgetMs: number;
 
   constructor(
@@ -78,21 +87,34 @@ export class Store {
   }
 
   write<T>(fn: (repos: Repos) => Promise<T>): Promise<T> {
-    const run = this.queue.then(() => this.attempt(fn));
-    this.queue = run.catch(() => {});
+    const run = this.db.serialWrites ? this.queue.then(() => this.attempt(fn)) : this.attempt(fn);
+    const settled = run.catch(() => {});
+    if (this.db.serialWrites) this.queue = settled;
+    this.inFlight.add(settled);
+    void settled.then(() => this.inFlight.delete(settled));
     return run;
   }
 
   /** Waits for writes in flight; used at shutdown. */
   async drain(): Promise<void> {
-    await this.queue;
+    while (this.inFlight.size > 0) await Promise.all(this.inFlight);
   }
 
   private async attempt<T>(fn: (repos: Repos) => Promise<T>): Promise<T> {
     this.stats.writes++;
+    const deadline = Date.now() + this.busyBudgetMs;
+    const once = () =>
+      this.db.writeTransaction((tx) => fn(reposOf(tx)), { maxWaitMs: deadline - Date.now() });
+    let first = true;
     try {
       return await retryBusy(
-        () => this.db.writeTransaction((tx) => fn(reposOf(tx))),
+        () => {
+          if (first || this.db.serialWrites) {
+            first = false;
+            return once();
+          }
+          return this.inRetryLane(once);
+        },
         this.busyBudgetMs,
         this.stats,
       );
@@ -102,6 +124,12 @@ export class Store {
       this.stats.failed++;
       throw new WriteFailedError(fault, error);
     }
+  }
+
+  private inRetryLane<T>(attempt: () => Promise<T>): Promise<T> {
+    const run = this.retryLane.then(attempt);
+    this.retryLane = run.catch(() => {});
+    return run;
   }
 
   /** Reads retried briefly on a busy database (WAL readers meet one only during recovery). */

@@ -2,13 +2,15 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { findCommand } from '../../src/commands/registry.ts';
 import type { Command } from '../../src/commands/types.ts';
 import { rawOptions, tokenize } from '../../src/console/words.ts';
 import { say, translator } from '../../src/i18n/index.ts';
 import { ConsoleDriver } from '../support/console-driver.ts';
 import { FIXTURE_BANK } from '../support/core.ts';
+import { createEmptyDatabase } from '../support/postgres.ts';
 import { runMain, unprivileged } from '../support/process.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'quizbot-console-'));
@@ -95,6 +97,46 @@ describe('the console through a pipe', () => {
     expect(r.stdout).toContain('Progress for ann');
   });
 });
+
+const server = inject('postgres');
+
+describe.skipIf(server === null)(
+  `the console on PostgreSQL${server === null ? `: skipped, ${inject('postgresSkipReason')}` : ''}`,
+  () => {
+    it('GIVEN DATABASE_URL=postgresql://… on an empty database THEN it is migrated, a whole session is answered and stored there, and a restart finds it', async () => {
+      // biome-ignore lint/style/noNonNullAssertion: the block is skipped when there is no server
+      const url = await createEmptyDatabase(server!);
+      const env = { DATABASE_URL: url, DATABASE_POOL_SIZE: '4', USER: 'ann' };
+      const c = new ConsoleDriver(env);
+      await c.until(/AWS database study bot — local console\.\n/);
+      c.type('/quiz');
+      await c.until(/0 due, 10 new\.\n/);
+      expect(await c.answerSession()).toBe(10);
+      c.type('/leaderboard');
+      expect(await c.end()).toBe(0);
+      expect(c.stderr).toBe('');
+      expect(c.stdout.match(/✔ Correct/g)).toHaveLength(10);
+      expect(c.stdout).toContain('Session done: 10/10 right.');
+      expect(c.stdout).toMatch(/1\. ann\s+\d+ pts · 10 reviews · 100% · streak 1/);
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        const counts = await client.query<{ reviews: number; cards: number; open: number }>(
+          `SELECT (SELECT count(*)::int FROM "ReviewLog") AS reviews, (SELECT count(*)::int FROM "Card") AS cards,
+                  (SELECT count(*)::int FROM "StudySession" WHERE "finishedAt" IS NULL) AS open`,
+        );
+        expect(counts.rows[0]).toEqual({ reviews: 10, cards: 10, open: 0 });
+      } finally {
+        await client.end();
+      }
+      const again = await runMain({ ...env, QUESTIONS_DIR: FIXTURE_BANK }, '/stats\n/quiz\n');
+      expect(again.code).toBe(0);
+      expect(again.stderr).toBe('');
+      expect(again.stdout).toMatch(/Seen 10\/10 · learned 0 · due today 0/);
+      expect(again.stdout).toMatch(/Nothing due right now\.\nYour next card is due tomorrow/);
+    });
+  },
+);
 
 describe('a data folder the bot cannot write', () => {
   const user = unprivileged();

@@ -4,7 +4,7 @@ import { loadBank } from '../../src/bank/load.ts';
 import { type CoreContext, indexBank } from '../../src/core/context.ts';
 import { syncBank } from '../../src/core/sync-bank.ts';
 import type { Store } from '../../src/data/store.ts';
-import { createTestDb, type TestDb } from './db.ts';
+import { createTestDb, type Provider, type TestDb } from './db.ts';
 
 export const FIXTURE_BANK = path.resolve(import.meta.dirname, '../fixtures/bank');
 
@@ -33,13 +33,14 @@ export function makeContext(
 }
 
 /**
- * A fresh database, clock and context for each test of a file, with the fixture bank synced:
- * `const env = useCore(T0)` at the top, then `env.ctx`, `env.clock`, `env.db` inside tests.
+ * A fresh database, clock and context for each test of a file (or block), with the fixture bank
+ * synced: `const env = useCore(T0)` at the top, or `useCore(T0, {}, provider)` inside
+ * `eachProvider`, then `env.ctx`, `env.clock`, `env.db` inside tests.
  */
-export function useCore(t0: number, overrides: Partial<CoreContext> = {}) {
+export function useCore(t0: number, overrides: Partial<CoreContext> = {}, provider: Provider = 'sqlite') {
   const env = {} as { db: TestDb; clock: TestClock; ctx: CoreContext };
   beforeEach(async () => {
-    env.db = await createTestDb();
+    env.db = await createTestDb(provider);
     env.clock = new TestClock(t0);
     env.ctx = makeContext(env.db.store, env.clock, overrides);
     await syncBank(env.db.store, env.ctx.bank.questions, new Date(t0));

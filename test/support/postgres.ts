@@ -102,14 +102,18 @@ function runner(binDir: string, user: string | null): Runner {
   };
 }
 
-function startServer(run: Runner, dir: string, port: number): void {
+/** Tuned for tests: fast, not durable. */
+export const TEST_SETTINGS =
+  '-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=32MB';
+
+function startServer(run: Runner, dir: string, port: number, settings: string): void {
   const data = path.join(dir, 'data');
   const options = [
     '-c listen_addresses=127.0.0.1',
     `-p ${port}`,
     `-c unix_socket_directories=${dir}`,
-    '-c fsync=off -c synchronous_commit=off -c full_page_writes=off',
-    '-c shared_buffers=32MB -c max_connections=200',
+    settings,
+    '-c max_connections=200',
   ].join(' ');
   run('pg_ctl', ['start', '-D', data, '-w', '-t', '30', '-l', path.join(dir, 'server.log'), '-o', options]);
 }
@@ -130,8 +134,11 @@ process.once('exit', () => {
   for (const stop of running) stop();
 });
 
-/** Starts a fresh server; throws (after cleaning up) when it cannot. */
-export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
+/**
+ * Starts a fresh server; throws (after cleaning up) when it cannot. `settings`: server options
+ * (`-c name=value ...`), TEST_SETTINGS unless given (the benchmark asks for durable ones).
+ */
+export async function startThrowawayPostgres(settings = TEST_SETTINGS): Promise<ThrowawayPostgres> {
   const started = Date.now();
   const binDir = findPostgresBinaries();
   if (binDir === null) throw new Error(postgresUnavailableReason() ?? 'no PostgreSQL binaries');
@@ -160,7 +167,7 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
       ...['-D', path.join(dir, 'data'), '-U', 'postgres', `--pwfile=${pwfile}`],
       ...['--auth-host=scram-sha-256', '--auth-local=trust', '-E', 'UTF8', '--no-locale', '--no-sync'],
     ]);
-    const port = await startWithFreePort(run, dir, () => {
+    const port = await startWithFreePort(run, dir, settings, () => {
       serverStarted = true;
     });
     const adminUrl = `postgresql://postgres:${adminPassword}@127.0.0.1:${port}/postgres`;
@@ -178,12 +185,17 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
 }
 
 /** Another process may take the port between the probe and the start: try a few. */
-async function startWithFreePort(run: Runner, dir: string, onStarted: () => void): Promise<number> {
+async function startWithFreePort(
+  run: Runner,
+  dir: string,
+  settings: string,
+  onStarted: () => void,
+): Promise<number> {
   let last: unknown;
   for (let attempt = 0; attempt < 3; attempt++) {
     const port = await freePort();
     try {
-      startServer(run, dir, port);
+      startServer(run, dir, port, settings);
       onStarted();
       return port;
     } catch (error) {
@@ -211,4 +223,45 @@ export async function createEmptyDatabase(server: { adminUrl: string; url: strin
     await client.end();
   }
   return withDatabase(server.url, name);
+}
+
+/** The migrated database that `copyDatabase` copies: the application role owns it, nobody connects to it. */
+export async function createTemplateDatabase(server: { adminUrl: string; url: string }): Promise<string> {
+  const name = 'quizbot_template';
+  await adminQuery(server.adminUrl, `CREATE DATABASE ${name} OWNER ${APP_ROLE}`);
+  // Loaded here, not at the top: scripts that only start a server need none of the app.
+  const { applyMigrationsAt } = await import('../../src/data/migrations.ts');
+  await applyMigrationsAt(withDatabase(server.url, name));
+  // A template must have no connections while it is copied; refuse them from now on.
+  await adminQuery(server.adminUrl, `ALTER DATABASE ${name} WITH IS_TEMPLATE true ALLOW_CONNECTIONS false`);
+  return name;
+}
+
+/**
+ * A fresh database copied from the migrated template (about 0.1 s with the throwaway server's
+ * settings); returns its URL as the application role and how to drop it.
+ */
+export async function copyDatabase(
+  server: { adminUrl: string; url: string },
+  template: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `t_${randomBytes(6).toString('hex')}`;
+  await adminQuery(
+    server.adminUrl,
+    `CREATE DATABASE ${name} TEMPLATE ${template} OWNER ${APP_ROLE} STRATEGY FILE_COPY`,
+  );
+  return {
+    url: withDatabase(server.url, name),
+    drop: () => adminQuery(server.adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
+}
+
+async function adminQuery(adminUrl: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
 }
