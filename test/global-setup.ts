@@ -1,19 +1,16 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { applyMigrations } from '../src/data/migrations.ts';
 import {
   createTemplateDatabase,
   postgresUnavailableReason,
   startThrowawayPostgres,
   type ThrowawayPostgres,
 } from './support/postgres.ts';
+import { provideTemplateDb } from './template-setup.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    templateDb: string;
     /** The run's throwaway PostgreSQL server, or null (then `postgresSkipReason` says why). */
     postgres: { adminUrl: string; url: string } | null;
     postgresSkipReason: string;
@@ -50,15 +47,13 @@ async function startPostgres(project: TestProject): Promise<ThrowawayPostgres | 
 
 /** Migrates one template database per run; each test copies it instead of migrating again. */
 export default async function setup(project: TestProject) {
-  const dir = mkdtempSync(path.join(tmpdir(), 'quizbot-template-'));
   // The server starts while the template is migrated and the bundle built.
   const postgres = startPostgres(project);
   postgres.catch(() => {}); // handled below; this only keeps an early failure from going unhandled
   let server: ThrowawayPostgres | null;
+  let removeTemplate = () => {};
   try {
-    const file = path.join(dir, 'template.db');
-    await applyMigrations(file);
-    project.provide('templateDb', file);
+    removeTemplate = await provideTemplateDb(project);
     // The process tests run what `npm start` runs: the esbuild bundle, built once per test run.
     execFileSync(process.execPath, ['scripts/build.mjs', 'dist/test/main.mjs'], {
       cwd: path.resolve(import.meta.dirname, '..'),
@@ -66,11 +61,11 @@ export default async function setup(project: TestProject) {
     server = await postgres;
   } catch (error) {
     (await postgres.catch(() => null))?.stop();
-    rmSync(dir, { recursive: true, force: true });
+    removeTemplate();
     throw error;
   }
   return () => {
     server?.stop();
-    rmSync(dir, { recursive: true, force: true });
+    removeTemplate();
   };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { gradeAnswer, quickThresholdMs } from '../../src/domain/grading.ts';
+import { AnswerKindError, GUESSED_GRADE, gradeAnswer, quickThresholdMs } from '../../src/domain/grading.ts';
 import { advanceStreak, streakAsOf } from '../../src/domain/progress.ts';
-import type { ChoiceQuestion, TextQuestion } from '../../src/domain/question.ts';
+import type { ChoiceQuestion, TextQuestion, TrueFalseQuestion } from '../../src/domain/question.ts';
 import { matchesAnswer } from '../../src/domain/text-match.ts';
 
 const base = {
@@ -64,6 +64,141 @@ describe('grading objective answers', () => {
     const card = { ...base, id: 'f', kind: 'flashcard' as const, prompt: 'front', back: 'back' };
     expect(gradeAnswer(card, { kind: 'flashcard', grade: 3 }, 1)).toMatchObject({ grade: 3, correct: true });
     expect(gradeAnswer(card, { kind: 'flashcard', grade: 2 }, 1)).toMatchObject({ grade: 2, correct: false });
+  });
+});
+
+const tf: TrueFalseQuestion = { ...base, id: 'q4', kind: 'truefalse', prompt: 'True?', answer: false };
+
+describe('grading by kind', () => {
+  it('GIVEN a true/false question THEN the matching value is correct (4 slow, 5 quick) and the other is wrong (1)', () => {
+    expect(gradeAnswer(tf, { kind: 'truefalse', value: false }, undefined)).toEqual({
+      grade: 4,
+      correct: true,
+      partly: false,
+      quick: false,
+    });
+    expect(gradeAnswer(tf, { kind: 'truefalse', value: false }, 1_000)).toEqual({
+      grade: 5,
+      correct: true,
+      partly: false,
+      quick: true,
+    });
+    expect(gradeAnswer(tf, { kind: 'truefalse', value: true }, 1_000)).toEqual({
+      grade: 1,
+      correct: false,
+      partly: false,
+      quick: false,
+    });
+  });
+
+  it('GIVEN a typed answer THEN an accepted spelling is correct and anything else is grade 1', () => {
+    expect(gradeAnswer(text, { kind: 'text', text: 'memcache' }, 1_000)).toMatchObject({
+      grade: 5,
+      correct: true,
+    });
+    expect(gradeAnswer(text, { kind: 'text', text: 'Redis' }, 1_000)).toEqual({
+      grade: 1,
+      correct: false,
+      partly: false,
+      quick: false,
+    });
+  });
+
+  it('GIVEN the picks of a multi-select in any order or repeated THEN they are the set of letters picked', () => {
+    expect(gradeAnswer(multi, { kind: 'choice', picks: [2, 0] }, undefined)).toMatchObject({
+      grade: 4,
+      correct: true,
+    });
+    expect(gradeAnswer(multi, { kind: 'choice', picks: [0, 2, 2, 0] }, undefined)).toMatchObject({
+      grade: 4,
+      correct: true,
+    });
+    expect(gradeAnswer(single, { kind: 'choice', picks: [1, 1] }, undefined)).toMatchObject({
+      correct: true,
+    });
+  });
+
+  it('GIVEN every right pick plus a wrong one, or none right THEN it is not correct; partly only with a right pick', () => {
+    expect(gradeAnswer(multi, { kind: 'choice', picks: [0, 1, 2] }, 1_000)).toEqual({
+      grade: 2,
+      correct: false,
+      partly: true,
+      quick: false,
+    });
+    expect(gradeAnswer(multi, { kind: 'choice', picks: [1, 3] }, 1_000)).toEqual({
+      grade: 1,
+      correct: false,
+      partly: false,
+      quick: false,
+    });
+    expect(gradeAnswer(multi, { kind: 'choice', picks: [] }, 1_000)).toMatchObject({
+      grade: 1,
+      partly: false,
+    });
+  });
+
+  it('GIVEN a single-answer question THEN a wrong pick is never partly correct', () => {
+    expect(gradeAnswer(single, { kind: 'choice', picks: [0, 1] }, 1_000)).toEqual({
+      grade: 1,
+      correct: false,
+      partly: false,
+      quick: false,
+    });
+  });
+
+  it('GIVEN a flashcard THEN it is never partly right nor quick, whatever the time', () => {
+    const card = { ...base, id: 'f', kind: 'flashcard' as const, prompt: 'front', back: 'back' };
+    expect(gradeAnswer(card, { kind: 'flashcard', grade: 5 }, 1)).toEqual({
+      grade: 5,
+      correct: true,
+      partly: false,
+      quick: false,
+    });
+    expect(gradeAnswer(card, { kind: 'flashcard', grade: 0 }, 1)).toEqual({
+      grade: 0,
+      correct: false,
+      partly: false,
+      quick: false,
+    });
+  });
+
+  it('GIVEN an answer of another kind than the question THEN it is refused with a typed error naming both', () => {
+    expect(() => gradeAnswer(single, { kind: 'truefalse', value: true }, 1)).toThrow(AnswerKindError);
+    expect(() => gradeAnswer(tf, { kind: 'choice', picks: [0] }, 1)).toThrow(
+      'question q4 is truefalse; got a choice answer',
+    );
+    expect(() => gradeAnswer(text, { kind: 'flashcard', grade: 3 }, 1)).toThrow(
+      expect.objectContaining({ name: 'AnswerKindError' }),
+    );
+    expect(() => gradeAnswer(text, { kind: 'flashcard', grade: 3 }, 1)).toThrow(TypeError);
+  });
+
+  it('GIVEN "I guessed" THEN the grade is 3: correct with serious difficulty', () => {
+    expect(GUESSED_GRADE).toBe(3);
+  });
+});
+
+describe('the quick threshold', () => {
+  it('GIVEN a choice question THEN 5 s plus 50 ms per character of the prompt and the options joined by spaces', () => {
+    // "Pick" (4) + "a b c" (5) = 9 characters.
+    expect(quickThresholdMs(single)).toBe(5_000 + 9 * 50);
+  });
+
+  it('GIVEN a true/false question THEN only the prompt is read and nothing typed', () => {
+    expect(quickThresholdMs(tf)).toBe(5_000 + 5 * 50);
+  });
+
+  it('GIVEN a free-text question THEN 8 s of typing are added', () => {
+    expect(quickThresholdMs(text)).toBe(5_000 + 7 * 50 + 8_000);
+  });
+
+  it('GIVEN a long question THEN the threshold is capped at 40 s', () => {
+    expect(quickThresholdMs({ ...tf, prompt: 'x'.repeat(700) })).toBe(40_000);
+    expect(quickThresholdMs({ ...tf, prompt: 'x'.repeat(699) })).toBe(39_950);
+  });
+
+  it('GIVEN a wrong answer given quickly THEN it is not quick', () => {
+    expect(gradeAnswer(single, { kind: 'choice', picks: [0] }, 0).quick).toBe(false);
   });
 });
 

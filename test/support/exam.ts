@@ -1,11 +1,11 @@
 import type { ExamQuestion, ExamStep, ShownAnswer } from '../../src/core/exam/index.ts';
 
-/** The right answer to an exam question as shown. */
+/** The right answer to an exam question as shown (picks in shown order, as the exam shows a stored answer). */
 export function rightExamAnswer(e: ExamQuestion): ShownAnswer {
   const q = e.question;
   if (q.kind === 'truefalse') return { kind: 'truefalse', value: q.answer };
   if (q.kind !== 'choice') throw new Error(`an exam never asks a ${q.kind} question`);
-  return { kind: 'choice', picks: q.answer.map((i) => e.order.indexOf(i)) };
+  return { kind: 'choice', picks: q.answer.map((i) => e.order.indexOf(i)).sort((a, b) => a - b) };
 }
 
 export function wrongExamAnswer(e: ExamQuestion): ShownAnswer {

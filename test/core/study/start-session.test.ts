@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { updateSettings } from '../../../src/core/settings.ts';
-import { startSession } from '../../../src/core/study/index.ts';
+import { currentQuestion, type StartResult, startSession } from '../../../src/core/study/index.ts';
 import { useCore } from '../../support/core.ts';
 import { eachProvider } from '../../support/providers.ts';
 import { answerAll, join } from '../../support/study.ts';
@@ -65,6 +65,202 @@ eachProvider((provider) => {
       expect(practice.kind).toBe('question');
       const review = await startSession(ctx, 'm1');
       expect(review.kind).toBe('nothing-due');
+    });
+  });
+
+  const HOUR = 3_600_000;
+
+  /** A card of `questionId` reviewed before, due at `dueAt`. */
+  async function dueCard(memberId: string, questionId: string, dueAt: number) {
+    await env.db.prisma.card.create({
+      data: {
+        memberId,
+        questionId,
+        easiness: 2.5,
+        intervalDays: 1,
+        repetitions: 1,
+        reviewCount: 1,
+        dueAt: new Date(dueAt),
+        lastReviewedAt: new Date(dueAt - 24 * HOUR),
+        createdAt: new Date(T0 - 30 * 24 * HOUR),
+      },
+    });
+  }
+
+  function question(start: StartResult) {
+    if (start.kind !== 'question') throw new Error(`expected a question, got ${start.kind}`);
+    return start;
+  }
+
+  describe('what a review session asks', () => {
+    it('GIVEN due cards THEN the most overdue come first, due exactly now included, then new cards in curriculum order', async () => {
+      const { ctx, clock } = env;
+      await join(ctx, 'm1');
+      await updateSettings(ctx, 'm1', { newPerDay: 2 });
+      await dueCard('m1', 'alpha-tf', T0 - HOUR);
+      await dueCard('m1', 'beta-two', T0 - 5 * HOUR);
+      await dueCard('m1', 'alpha-text', T0);
+      await dueCard('m1', 'alpha-card', T0 + 1);
+      const start = question(await startSession(ctx, 'm1'));
+      expect(start).toMatchObject({ resumed: false, dueCount: 3, newCount: 2 });
+      expect(start.question).toMatchObject({ position: 1, total: 5, isNew: false, mode: 'review' });
+      const { asked } = await answerAll(ctx, clock, 'm1');
+      expect(asked).toEqual(['beta-two', 'alpha-tf', 'alpha-text', 'alpha-choice', 'beta-one']);
+    });
+
+    it('GIVEN more due cards than the session holds THEN only the most overdue, and no new card', async () => {
+      const { ctx } = env;
+      await join(ctx, 'm1');
+      const ids = ['alpha-choice', 'alpha-multi', 'alpha-tf', 'alpha-text'];
+      for (const [i, id] of ids.entries()) await dueCard('m1', id, T0 - (i + 1) * HOUR);
+      const start = question(await startSession({ ...ctx, sessionSize: 3 }, 'm1'));
+      expect(start).toMatchObject({ dueCount: 3, newCount: 0 });
+      expect(start.question.question.id).toBe('alpha-text');
+      expect(start.question.total).toBe(3);
+    });
+
+    it('GIVEN due cards and room left THEN new cards fill the session up to its size', async () => {
+      const { ctx } = env;
+      await join(ctx, 'm1');
+      await dueCard('m1', 'alpha-tf', T0 - HOUR);
+      const start = question(await startSession({ ...ctx, sessionSize: 3 }, 'm1'));
+      expect(start).toMatchObject({ dueCount: 1, newCount: 2 });
+    });
+
+    it('GIVEN new cards already introduced today THEN only the rest of the daily limit is offered', async () => {
+      const { ctx, clock } = env;
+      await join(ctx, 'm1');
+      await updateSettings(ctx, 'm1', { newPerDay: 3 });
+      await answerAll(ctx, clock, 'm1'); // introduces 3
+      await updateSettings(ctx, 'm1', { newPerDay: 5 });
+      const start = question(await startSession(ctx, 'm1'));
+      expect(start).toMatchObject({ dueCount: 0, newCount: 2 });
+    });
+
+    it('GIVEN a daily limit used up THEN "more new cards" still introduces a session of new cards, in curriculum order', async () => {
+      const { ctx } = env;
+      await join(ctx, 'm1');
+      await updateSettings(ctx, 'm1', { newPerDay: 0 });
+      expect(await startSession(ctx, 'm1')).toMatchObject({
+        kind: 'nothing-due',
+        newLeftToday: 0,
+        unseen: 10,
+      });
+      const extra = question(await startSession({ ...ctx, sessionSize: 4 }, 'm1', { mode: 'extra-new' }));
+      expect(extra).toMatchObject({ dueCount: 0, newCount: 4 });
+      expect(extra.question).toMatchObject({ mode: 'extra-new', isNew: true, total: 4 });
+      expect(extra.question.question.id).toBe('alpha-choice');
+    });
+
+    it('GIVEN nothing due THEN practice asks the soonest upcoming cards without counting them as due or new', async () => {
+      const { ctx } = env;
+      await join(ctx, 'm1');
+      await dueCard('m1', 'alpha-tf', T0 + 48 * HOUR);
+      await dueCard('m1', 'beta-two', T0 + 24 * HOUR);
+      const practice = question(await startSession(ctx, 'm1', { mode: 'practice' }));
+      expect(practice).toMatchObject({ dueCount: 0, newCount: 0 });
+      expect(practice.question).toMatchObject({ mode: 'practice', total: 2 });
+      expect(practice.question.question.id).toBe('beta-two');
+    });
+  });
+
+  describe('when nothing is due', () => {
+    it('GIVEN cards coming due later THEN it says when the next is due, how many new cards are left today and unseen, and that practice is possible', async () => {
+      const { ctx } = env;
+      await join(ctx, 'm1');
+      await updateSettings(ctx, 'm1', { newPerDay: 0 });
+      await dueCard('m1', 'alpha-tf', T0 + 48 * HOUR);
+      await dueCard('m1', 'beta-two', T0 + 24 * HOUR);
+      expect(await startSession(ctx, 'm1')).toEqual({
+        kind: 'nothing-due',
+        nextDueAt: T0 + 24 * HOUR,
+        newLeftToday: 0,
+        unseen: 8,
+        canPracticeAhead: true,
+        topic: undefined,
+      });
+      expect(await startSession(ctx, 'm1', { topic: 'beta' })).toEqual({
+        kind: 'nothing-due',
+        nextDueAt: T0 + 24 * HOUR,
+        newLeftToday: 0,
+        unseen: 1,
+        canPracticeAhead: true,
+        topic: 'beta',
+      });
+    });
+
+    it('GIVEN no cards at all THEN there is no next due date and nothing to practise', async () => {
+      const { ctx } = env;
+      await join(ctx, 'm1');
+      await updateSettings(ctx, 'm1', { newPerDay: 0 });
+      expect(await startSession(ctx, 'm1')).toMatchObject({
+        kind: 'nothing-due',
+        nextDueAt: null,
+        canPracticeAhead: false,
+        unseen: 10,
+      });
+      expect(await startSession(ctx, 'm1', { mode: 'practice' })).toMatchObject({ kind: 'nothing-due' });
+    });
+
+    it('GIVEN someone unknown THEN the start is refused', async () => {
+      await expect(startSession(env.ctx, 'nobody')).rejects.toMatchObject({ code: 'unknown-member' });
+    });
+  });
+
+  describe('resuming', () => {
+    it('GIVEN an open review session THEN starting again resumes it at its question, without counting due or new again', async () => {
+      const { ctx } = env;
+      await join(ctx, 'm1');
+      const first = question(await startSession(ctx, 'm1'));
+      const again = question(await startSession(ctx, 'm1'));
+      expect(again).toMatchObject({ resumed: true, dueCount: 0, newCount: 0 });
+      expect(again.question).toEqual(first.question);
+      // Any topic resumes it too when no topic is asked for, and so does the topic it was opened for.
+      const beta = question(await startSession(ctx, 'm1', { topic: 'beta' }));
+      expect(beta.resumed).toBe(false);
+      expect(question(await startSession(ctx, 'm1')).question.sessionId).toBe(beta.question.sessionId);
+      expect(question(await startSession(ctx, 'm1', { topic: 'beta' })).resumed).toBe(true);
+      const alpha = question(await startSession(ctx, 'm1', { topic: 'alpha' }));
+      expect(alpha.resumed).toBe(false);
+      expect(alpha.question.sessionId).not.toBe(beta.question.sessionId);
+    });
+
+    it('GIVEN an open review session WHEN practice or more new cards are asked for THEN a new session replaces it', async () => {
+      const { ctx, clock } = env;
+      await join(ctx, 'm1');
+      const review = question(await startSession(ctx, 'm1'));
+      const extra = question(await startSession(ctx, 'm1', { mode: 'extra-new' }));
+      expect(extra.resumed).toBe(false);
+      expect(extra.question.sessionId).not.toBe(review.question.sessionId);
+      expect(await currentQuestion(ctx, 'm1', review.question.sessionId)).toBeNull();
+      clock.advance(1_000);
+      expect(question(await startSession(ctx, 'm1', { mode: 'extra-new' })).resumed).toBe(false);
+    });
+
+    it('GIVEN five starts at once THEN one session is opened and every start shows its question', async () => {
+      const { ctx, db } = env;
+      await join(ctx, 'm1');
+      const starts = await Promise.all(Array.from({ length: 5 }, () => startSession(ctx, 'm1')));
+      const ids = new Set(starts.map((s) => question(s).question.sessionId));
+      expect(ids.size).toBe(1);
+      expect(starts.filter((s) => question(s).resumed)).toHaveLength(4);
+      expect(await db.prisma.studySession.count()).toBe(1);
+    });
+  });
+
+  describe('the current question of a session', () => {
+    it('GIVEN the member’s open session THEN its question; another member’s, an unknown or a finished one THEN none', async () => {
+      const { ctx, clock } = env;
+      await join(ctx, 'm1');
+      await join(ctx, 'm2');
+      await updateSettings(ctx, 'm1', { newPerDay: 1 });
+      const start = question(await startSession(ctx, 'm1'));
+      const id = start.question.sessionId;
+      expect(await currentQuestion(ctx, 'm1', id)).toEqual(start.question);
+      expect(await currentQuestion(ctx, 'm2', id)).toBeNull();
+      expect(await currentQuestion(ctx, 'm1', id + 100)).toBeNull();
+      await answerAll(ctx, clock, 'm1');
+      expect(await currentQuestion(ctx, 'm1', id)).toBeNull();
     });
   });
 });
