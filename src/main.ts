@@ -48,6 +48,8 @@ function explained(error: unknown): string[] | null {
 main().then(
   (code) => {
     process.exitCode = code;
+    // A shard's IPC channel to its manager would keep this process alive after a clean stop.
+    if (process.connected) process.disconnect();
   },
   (error: unknown) => {
     const lines = explained(error);

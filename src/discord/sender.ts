@@ -13,7 +13,8 @@ import { reminderView } from './views/reminder.ts';
 /**
  * The scheduler's Discord side: DMs and channel posts over REST. A DM goes straight to the
  * member's stored DM channel (one request); the channel is opened only when none is known or
- * the stored one is gone. discord.js paces requests and retries 429s by itself.
+ * the stored one is gone. Each request waits for `pace` first (the bot-wide DM rate); discord.js
+ * keeps to the per-route limits and retries 429s by itself.
  */
 
 function body(view: View) {
@@ -30,11 +31,12 @@ export function createDiscordSender(client: Client, log: Logger): ReminderSender
   }
 
   return {
-    async sendReminder(job: ReminderJob): Promise<SendOutcome> {
+    async sendReminder(job: ReminderJob, pace: () => Promise<void>): Promise<SendOutcome> {
       const view = reminderView(translator(job.locale), job);
       try {
         if (job.dmChannelId !== null) {
           try {
+            await pace();
             await post(job.dmChannelId, view);
             return { status: 'sent', dmChannelId: job.dmChannelId };
           } catch (error) {
@@ -42,7 +44,9 @@ export function createDiscordSender(client: Client, log: Logger): ReminderSender
             if (!isDiscordError(error, DiscordCode.UnknownChannel)) throw error;
           }
         }
+        await pace();
         const dm = await client.users.createDM(job.memberId);
+        await pace();
         await post(dm.id, view);
         return { status: 'sent', dmChannelId: dm.id };
       } catch (error) {

@@ -23,7 +23,8 @@ export type SendOutcome =
   | { status: 'failed'; error: string };
 
 export interface ReminderSender {
-  sendReminder(job: ReminderJob): Promise<SendOutcome>;
+  /** Sends the DM, awaiting `pace` before each request it makes (opening the channel is one). */
+  sendReminder(job: ReminderJob, pace: () => Promise<void>): Promise<SendOutcome>;
 }
 
 export type ReminderRound = {
@@ -38,10 +39,11 @@ export type ReminderRound = {
 
 /**
  * A few DMs at a time, and never more requests than `perSecond` in any second (Discord's global
- * limit is 50 requests/s for the whole bot; 45 leaves room for the odd late arrival).
+ * limit is 50 requests/s for the whole bot: 40 leaves room for requests arriving late and for
+ * the other shards' own requests; measured with two shard processes: at most 48 in any second at 45).
  */
 export const REMINDER_CONCURRENCY = 4;
-export const DM_REQUESTS_PER_SECOND = 45;
+export const DM_REQUESTS_PER_SECOND = 40;
 /** Reminders claimed at a time: a sender that dies mid-round takes at most these with it. */
 export const CLAIM_BATCH = 10;
 
@@ -62,10 +64,11 @@ async function sendOne(
   log: Logger,
   job: ReminderJob,
   round: ReminderRound,
+  pace: () => Promise<void>,
 ) {
   let outcome: SendOutcome;
   try {
-    outcome = await sender.sendReminder(job);
+    outcome = await sender.sendReminder(job, pace);
   } catch (error) {
     outcome = { status: 'failed', error: error instanceof Error ? error.message : String(error) };
   }
@@ -114,9 +117,7 @@ export async function runReminderRound(
       if (jobs.length === 0) break;
       round.claimed += jobs.length;
       await forEachLimited(jobs, options.concurrency ?? REMINDER_CONCURRENCY, async (job) => {
-        // Opening the DM channel is a request of its own.
-        await options.limiter.take(job.dmChannelId === null ? 2 : 1);
-        if (await lease.keep()) return sendOne(ctx, sender, log, job, round);
+        if (await lease.keep()) return sendOne(ctx, sender, log, job, round, () => options.limiter.take(1));
         await reminderFailed(ctx, job, 'not sent: another process took over the DM sender lease');
         round.retry++;
       });

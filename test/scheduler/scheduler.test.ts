@@ -79,6 +79,30 @@ describe('reminder round', () => {
     expect(await runReminderRound(ctx, sender, log, dm('a', 4))).toMatchObject({ claimed: 0 });
   });
 
+  it('GIVEN a sender making two requests per DM THEN each request first takes its turn from the process limiter', async () => {
+    const ctx = await members(7);
+    clock.now = AFTER_REMINDER;
+    const limiter = new (class extends SlidingWindow {
+      taken = 0;
+      override take(units = 1) {
+        this.taken += units;
+        return super.take(units);
+      }
+    })(10_000);
+    let paced = 0;
+    const sender: ReminderSender = {
+      async sendReminder(job, pace) {
+        for (let request = 0; request < 2; request++) {
+          paced++;
+          await pace();
+        }
+        return { status: 'sent', dmChannelId: job.memberId };
+      },
+    };
+    await runReminderRound(ctx, sender, log, { holder: 'a', limiter });
+    expect([paced, limiter.taken]).toEqual([14, 14]);
+  });
+
   it('GIVEN a sender that throws WHEN the round runs THEN the failure is recorded for a retry and the others still go out', async () => {
     const ctx = await members(3);
     clock.now = AFTER_REMINDER;
