@@ -58,6 +58,21 @@ describe('configuration and bank faults at start', () => {
       /^Configuration error: DATABASE_URL: expected a SQLite URL of the form file:.*without \?options \(got/,
     ],
     [
+      'SHARDS=0',
+      { SHARDS: '0', DISCORD_TOKEN: 'x'.repeat(59) },
+      /^Configuration error: SHARDS: expected auto or a whole number of shards, 1 or more \(got "0"\)$/,
+    ],
+    [
+      'SHARD_IDS outside SHARD_COUNT',
+      { SHARD_COUNT: '2', SHARD_IDS: '0,2', DISCORD_TOKEN: 'x'.repeat(59) },
+      /^Configuration error: SHARD_IDS: shard ids run from 0 to 1 with SHARD_COUNT=2 \(got 2\)$/,
+    ],
+    [
+      'SHARDS without a token',
+      { SHARDS: '2' },
+      /^Configuration error: SHARDS: sharding runs the Discord bot, so DISCORD_TOKEN must be set too$/,
+    ],
+    [
       'an unknown LOG_LEVEL',
       { LOG_LEVEL: 'chatty' },
       /^Configuration error: LOG_LEVEL: expected one of fatal, error/,
