@@ -163,25 +163,34 @@ export async function runBot(app: App, config: Config, log: Logger): Promise<num
   process.on('unhandledRejection', onRejection);
 
   return new Promise<number>((resolve) => {
-    const shutdown = (signal: NodeJS.Signals) => {
+    const shutdown = (signal: NodeJS.Signals | 'manager gone') => {
       process.off('SIGINT', shutdown);
       process.off('SIGTERM', shutdown);
+      process.off('disconnect', orphaned);
       log.info({ signal }, 'shutting down');
-      void (async () => {
-        let code = 0;
-        try {
-          await bot.stop();
-        } catch (error) {
-          log.error({ error: describeError(error) }, 'error while stopping the bot');
-          code = 1;
-        }
-        await app.close();
+      void stopAll(bot, app, log).then((code) => {
         process.off('unhandledRejection', onRejection);
-        log.info('stopped');
         resolve(code);
-      })();
+      });
     };
+    // A shard whose manager died (its IPC channel closed) stops, rather than run unsupervised
+    // beside the shard a restarted manager would start in its place.
+    const orphaned = () => shutdown('manager gone');
     process.on('SIGINT', shutdown);
     process.on('SIGTERM', shutdown);
+    if (process.connected) process.once('disconnect', orphaned);
   });
+}
+
+async function stopAll(bot: Bot, app: App, log: Logger): Promise<number> {
+  let code = 0;
+  try {
+    await bot.stop();
+  } catch (error) {
+    log.error({ error: describeError(error) }, 'error while stopping the bot');
+    code = 1;
+  }
+  await app.close();
+  log.info('stopped');
+  return code;
 }

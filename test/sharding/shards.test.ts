@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ensureMember } from '../../src/core/members.ts';
 import { ALICE, defaultGuilds, GUILD, TOKEN } from '../discord/harness.ts';
@@ -28,6 +28,7 @@ let discord: DiscordDouble;
 let db: TestDb;
 let manager: ChildProcess;
 let output = '';
+const started: ChildProcess[] = [];
 
 const memberId = (i: number) => String(1185000000000000000n + BigInt(i));
 const ids = Array.from({ length: MEMBERS }, (_, i) => memberId(i));
@@ -52,8 +53,8 @@ async function membersDue(): Promise<void> {
   });
 }
 
-function startManager(): void {
-  manager = spawn(process.execPath, [...START_FLAGS, BUNDLE], {
+function startManager(shards: number): ChildProcess {
+  const proc = spawn(process.execPath, [...START_FLAGS, BUNDLE], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH,
@@ -64,19 +65,52 @@ function startManager(): void {
       DATABASE_POOL_SIZE: '4',
       QUESTIONS_DIR: FIXTURE_BANK,
       LOG_LEVEL: 'info',
-      SHARDS: '2',
+      SHARDS: String(shards),
       // Off until the DM test switches it on by making members due (every 2 s: a round per tick).
       REMINDER_CRON: '*/2 * * * * *',
       LEADERBOARD_CRON: '0 0 1 1 *',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, so that the test can always end the manager and its shards.
+    detached: true,
   });
   const collect = (chunk: Buffer) => {
     output += chunk.toString('utf8');
   };
-  manager.stdout?.on('data', collect);
-  manager.stderr?.on('data', collect);
+  proc.stdout?.on('data', collect);
+  proc.stderr?.on('data', collect);
+  started.push(proc);
+  return proc;
 }
+
+function killGroup(proc: ChildProcess): void {
+  try {
+    if (proc.pid !== undefined) process.kill(-proc.pid, 'SIGKILL');
+  } catch {
+    // Already gone.
+  }
+}
+
+/** The processes the manager started (its shards). */
+function childrenOf(pid: number): number[] {
+  try {
+    return execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' })
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map(Number);
+  } catch {
+    return []; // ps exits 1 when there are none
+  }
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 const isDm = (c: RecordedCall) =>
   c.method === 'POST' && /^\/channels\/\d+\/messages$/.test(c.path) && c.status < 300;
@@ -116,12 +150,12 @@ describe(`two shard processes on one ${provider} database`, () => {
       shards: 2,
     });
     db = await createTestDb(provider);
-    startManager();
+    manager = startManager(2);
     await until('both shards connected', () => discord.connectedShards().length === 2, 60_000);
   }, 90_000);
 
   afterAll(async () => {
-    if (manager.exitCode === null) manager.kill('SIGKILL');
+    for (const proc of started) killGroup(proc);
     await discord.close();
     await db.close();
   }, 60_000);
@@ -179,4 +213,14 @@ describe(`two shard processes on one ${provider} database`, () => {
     expect(code, output.slice(-3000)).toBe(0);
     expect(discord.connectedShards()).toEqual([]);
   }, 60_000);
+
+  it('GIVEN the manager killed outright THEN its shard processes notice and stop by themselves', async () => {
+    manager = startManager(1);
+    await until('the shard connected', () => discord.connectedShards().length === 1, 60_000);
+    const shards = childrenOf(manager.pid ?? 0);
+    expect(shards).toHaveLength(1);
+    manager.kill('SIGKILL');
+    await until('the orphaned shard stopped', () => shards.every((pid) => !alive(pid)), 30_000);
+    expect(output).toMatch(/"signal":"manager gone","msg":"shutting down"/);
+  }, 90_000);
 });
