@@ -104,7 +104,9 @@ async function main(): Promise<void> {
           if (round === null) throw new Error('a reminder round was already running');
           rounds.push({ ...round, startedAt, endedAt: Date.now() });
           claimed += round.claimed;
-          if (round.claimed === 0 || claimed >= message.expected) break;
+          // Done when this process sent them all, or when it held the DM sender lease and found
+          // nothing left to claim; a process that found the lease held (busy) tries again next tick.
+          if (claimed >= message.expected || (round.claimed === 0 && !round.busy)) break;
         }
         send({ type: 'reminders-done', rounds });
       } else if (message.type === 'memory') {

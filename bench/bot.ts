@@ -38,6 +38,8 @@ import { type Summary, summarize } from './measure.ts';
 export type BotRun = {
   /** How the bot process ran: bundle or tsx, and its node flags. */
   launch: string;
+  /** Bot processes on the one database (2: the DM sender lease decides which one sends). */
+  processes: number;
   createAppMs: number;
   startBotMs: number;
   interactions: Record<string, Summary>;
@@ -236,6 +238,8 @@ export async function runBotProcess(options: {
   tickMs: number;
   log: (line: string) => void;
   launch: BotLaunch;
+  /** Bot processes started on the database (default 1); interactions go to the first. */
+  processes?: number;
 }): Promise<BotRun> {
   const groups = Math.ceil(options.members / GROUP_SIZE);
   const channel = (g: number) => (1_330_000_000_000_000_000n + BigInt(g)).toString();
@@ -249,20 +253,24 @@ export async function runBotProcess(options: {
   });
   const expected = await remindersDue(options.databaseUrl);
 
-  const child = fork(options.launch.entry, [], {
-    execArgv: options.launch.execArgv,
-    env: {
-      ...process.env,
-      BENCH_DB_URL: options.databaseUrl,
-      BENCH_API_URL: discord.apiUrl,
-      BENCH_NOW: String(NOW),
-      BENCH_QUESTIONS_DIR: QUESTIONS_DIR,
-    },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
+  const children = Array.from({ length: options.processes ?? 1 }, () =>
+    fork(options.launch.entry, [], {
+      execArgv: options.launch.execArgv,
+      env: {
+        ...process.env,
+        BENCH_DB_URL: options.databaseUrl,
+        BENCH_API_URL: discord.apiUrl,
+        BENCH_NOW: String(NOW),
+        BENCH_QUESTIONS_DIR: QUESTIONS_DIR,
+      },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    }),
+  );
+  const child = children[0] as ChildProcess;
   const post = (message: ParentMessage) => child.send(message);
   try {
-    const ready = await waitFor(child, 'ready', 120_000);
+    const [ready] = await Promise.all(children.map((c) => waitFor(c, 'ready', 120_000)));
+    if (ready === undefined) throw new Error('no bot process started');
     options.log(
       `  bot process ready: createApp ${ready.createAppMs.toFixed(0)} ms, login ${ready.startBotMs.toFixed(0)} ms`,
     );
@@ -297,8 +305,15 @@ export async function runBotProcess(options: {
     // ---- the daily DM round
     const before = discord.calls.length;
     options.log(`  reminder fan-out: ${expected} members due, rounds every ${options.tickMs / 1000} s`);
-    post({ type: 'reminders', tickMs: options.tickMs, expected });
-    const done = await waitFor(child, 'reminders-done', 15 * 60_000);
+    const ends = children.map((c) => waitFor(c, 'reminders-done', 15 * 60_000));
+    for (const c of children)
+      c.send({ type: 'reminders', tickMs: options.tickMs, expected } satisfies ParentMessage);
+    const done = {
+      rounds: (await Promise.all(ends))
+        .flatMap((d) => d.rounds)
+        .filter((r) => !r.busy)
+        .sort((a, b) => a.startedAt - b.startedAt),
+    };
     const calls: RecordedCall[] = discord.calls.slice(before);
     const posts = calls.filter((c) => c.method === 'POST' && /^\/channels\/\d+\/messages$/.test(c.path));
     const firstStart = done.rounds[0]?.startedAt ?? Date.now();
@@ -323,10 +338,13 @@ export async function runBotProcess(options: {
     options.log(
       `  after fan-out: rss ${fmtBytes(afterFanout.rssBytes)}, peak ${fmtBytes(afterFanout.maxRssKb * 1024)}, heap ${fmtBytes(afterFanout.heapUsedBytes)}`,
     );
-    post({ type: 'stop' });
-    const stopped = await waitFor(child, 'stopped', 60_000);
+    const stops = children.map((c) => waitFor(c, 'stopped', 60_000));
+    for (const c of children) c.send({ type: 'stop' } satisfies ParentMessage);
+    const [stopped] = await Promise.all(stops);
+    if (stopped === undefined) throw new Error('no bot process stopped');
     return {
       launch: options.launch.description,
+      processes: children.length,
       createAppMs: ready.createAppMs,
       startBotMs: ready.startBotMs,
       interactions,
@@ -338,18 +356,22 @@ export async function runBotProcess(options: {
       rateLimitWarnings: stopped.rateLimitWarnings,
     };
   } finally {
-    if (child.exitCode === null) {
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(() => {
-          child.kill('SIGKILL');
-          resolve();
-        }, 5_000);
-        child.once('exit', () => {
-          clearTimeout(timer);
-          resolve();
-        });
-      });
-    }
+    await Promise.all(children.map(stopChild));
     await discord.close();
   }
+}
+
+/** Waits up to 5 s for a bot process to exit, then kills it. */
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      resolve();
+    }, 5_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
 }

@@ -19,6 +19,8 @@ export type ScaleRun = {
   cold: ColdStart | null;
   /** Repeated runs of the bot scenario (peak RSS varies by 10-20% between runs). */
   bots: BotRun[];
+  /** The DM round with two bot processes on the one database. */
+  pair: BotRun | null;
   /** The same measures on PostgreSQL (`--db postgres`), on a db:copy of the generated database. */
   pg: PostgresRun | null;
 };
@@ -31,6 +33,7 @@ export type PostgresRun = {
   measures: ScaleMeasures;
   cold: ColdStart | null;
   bots: BotRun[];
+  pair: BotRun | null;
 };
 
 export type Row = {
@@ -256,6 +259,19 @@ export function rows(runs: ScaleRun[], quick: boolean): Row[] {
         result: judged ? verdict(b.fanoutOk) : '',
         pgResult: judged && pb !== null ? verdict(pb.fanoutOk) : '',
       });
+      if (run.pair !== null) {
+        const two = botFigures([run.pair]);
+        const pgTwo = pgRun?.pair == null ? null : botFigures([pgRun.pair]);
+        const judgedTwo = run.pair.fanout.expected >= 1000;
+        add({
+          what: `reminder fan-out with two bot processes on the one database: ${fmtInt(run.pair.fanout.expected)} DMs due, sent by the process holding the DM sender lease`,
+          app: two.fanoutText,
+          pg: pgTwo?.fanoutText ?? '',
+          target: judgedTwo ? '1,000 DMs <= 25 s, <= 50 req/s' : '(judged with 1,000 DMs)',
+          result: judgedTwo ? verdict(two.fanoutOk) : '',
+          pgResult: judgedTwo && pgTwo !== null ? verdict(pgTwo.fanoutOk) : '',
+        });
+      }
       add({
         what: `peak RSS of the bot process, ${fmtInt(run.gen.members)} members (${run.bots[0]?.launch ?? ''})${of}`,
         app: b.rssText,

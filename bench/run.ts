@@ -233,7 +233,7 @@ async function runScale({
       copyRows: copy.rows,
       ...sizes,
       measures: pgMeasures,
-      ...(pgProcesses ?? { cold: null, bots: [] }),
+      ...(pgProcesses ?? { cold: null, bots: [], pair: null }),
     };
   }
   if (!options.keep) {
@@ -248,7 +248,7 @@ async function runScale({
     gen,
     tables,
     measures,
-    ...(processes ?? { cold: null, bots: [] }),
+    ...(processes ?? { cold: null, bots: [], pair: null }),
     pg,
   };
 }
@@ -267,7 +267,7 @@ async function measureProcesses(
   pool: MemberPool,
   log: (line: string) => void,
   freshUrl?: (i: number) => Promise<string>,
-): Promise<{ cold: ColdStart; bots: BotRun[] }> {
+): Promise<{ cold: ColdStart; bots: BotRun[]; pair: BotRun }> {
   log(`  bank load + sync in fresh processes (${url.startsWith('file:') ? 'SQLite' : 'PostgreSQL'})`);
   const cold = await measureColdStart(url, options.quick ? 1 : 5, freshUrl);
   const launch = await botLaunch();
@@ -288,7 +288,19 @@ async function measureProcesses(
       }),
     );
   }
-  return { cold, bots };
+  log('  two bot processes on the one database: the DM round (one sends, holding the lease)');
+  await resetReminders(url, members);
+  const pair = await runBotProcess({
+    databaseUrl: url,
+    members,
+    interactiveMembers: [],
+    answersPerMember: 0,
+    tickMs: options.tickMs,
+    launch,
+    log,
+    processes: 2,
+  });
+  return { cold, bots, pair };
 }
 
 const METHOD = `## Method

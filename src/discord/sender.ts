@@ -4,7 +4,7 @@ import type { ReminderJob } from '../core/reminders.ts';
 import type { BoardPoster } from '../core/weekly-boards.ts';
 import { type Locale, translator } from '../i18n/index.ts';
 import type { Logger } from '../logger.ts';
-import type { ReminderSender, SendOutcome } from '../scheduler/reminders.ts';
+import type { Paced, ReminderSender, SendOutcome } from '../scheduler/reminders.ts';
 import { DiscordCode, describeError, errorSummary, isDiscordError } from './errors.ts';
 import { weeklyBoardView } from './views/board.ts';
 import type { View } from './views/common.ts';
@@ -13,7 +13,7 @@ import { reminderView } from './views/reminder.ts';
 /**
  * The scheduler's Discord side: DMs and channel posts over REST. A DM goes straight to the
  * member's stored DM channel (one request); the channel is opened only when none is known or
- * the stored one is gone. Each request waits for `pace` first (the bot-wide DM rate); discord.js
+ * the stored one is gone. Each request goes through `paced` (the bot-wide DM rate); discord.js
  * keeps to the per-route limits and retries 429s by itself.
  */
 
@@ -31,23 +31,21 @@ export function createDiscordSender(client: Client, log: Logger): ReminderSender
   }
 
   return {
-    async sendReminder(job: ReminderJob, pace: () => Promise<void>): Promise<SendOutcome> {
+    async sendReminder(job: ReminderJob, paced: Paced): Promise<SendOutcome> {
       const view = reminderView(translator(job.locale), job);
       try {
-        if (job.dmChannelId !== null) {
+        const stored = job.dmChannelId;
+        if (stored !== null) {
           try {
-            await pace();
-            await post(job.dmChannelId, view);
-            return { status: 'sent', dmChannelId: job.dmChannelId };
+            await paced(() => post(stored, view));
+            return { status: 'sent', dmChannelId: stored };
           } catch (error) {
             // A stored channel Discord no longer knows: open the DM again below.
             if (!isDiscordError(error, DiscordCode.UnknownChannel)) throw error;
           }
         }
-        await pace();
-        const dm = await client.users.createDM(job.memberId);
-        await pace();
-        await post(dm.id, view);
+        const dm = await paced(() => client.users.createDM(job.memberId));
+        await paced(() => post(dm.id, view));
         return { status: 'sent', dmChannelId: dm.id };
       } catch (error) {
         // Closed DMs, or (a user install) no server shared with the bot: stop until they use a command.
