@@ -326,7 +326,8 @@ const METHOD = `## Method
   /leaderboard through the gateway, then reminder rounds are started as cron would (one per minute).
   Requests/s are counted from the double's recorded calls in fixed 1-second windows (as a global limiter
   counts them; the busiest sliding second is in the details); the double itself does not rate-limit,
-  discord.js paces to Discord's global 50 requests/s. Peak RSS is that process's VmHWM (/proc/self/status; finding 8 says why not
+  the bot's DM sender paces itself to 45 requests/s (src/scheduler/limit.ts). A last run starts two bot
+  processes on the same database for the DM round. Peak RSS is that process's VmHWM (/proc/self/status; finding 8 says why not
   \`process.resourceUsage().maxRSS\`).
 - p50/p99 are nearest-rank percentiles in milliseconds; "App/raw" divides the app's figure by raw SQL's.`;
 
