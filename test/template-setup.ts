@@ -29,7 +29,13 @@ export async function provideTemplateDb(project: TestProject): Promise<() => voi
   return () => rmSync(dir, { recursive: true, force: true });
 }
 
-/** The light global setup: only the SQLite template (no bundle, no PostgreSQL server). */
+/**
+ * The light global setup: only the SQLite template (no bundle, no PostgreSQL server); the tests
+ * that run on both providers skip their PostgreSQL block, saying why.
+ */
 export default async function setup(project: TestProject) {
+  project.provide('postgres', null);
+  project.provide('postgresSkipReason', 'the mutation run uses SQLite only');
+  project.provide('postgresTemplate', '');
   return provideTemplateDb(project);
 }
