@@ -117,15 +117,16 @@ export async function runReminderRound(
   const lease = new HeldLease(ctx, DM_SENDER, options.holder);
   if (!(await lease.keep())) return { ...round, busy: true };
   const claim = async () => ((await lease.keep()) ? claimDueReminders(ctx, CLAIM_BATCH) : []);
+  // The next batch is claimed while this one is sent, so claiming adds no time to the round.
+  let next: Promise<ReminderJob[]> | null = claim();
   try {
-    // The next batch is claimed while this one is sent, so claiming adds no time to the round.
-    let next = claim();
     for (;;) {
-      const jobs = await next;
+      const jobs: ReminderJob[] = await next;
+      next = null;
       if (jobs.length === 0) break;
       round.claimed += jobs.length;
       next = claim();
-      next.catch(() => {}); // awaited on the next turn; a failure there ends the round
+      next.catch(() => {}); // awaited on the next turn, or handed back below
       await forEachLimited(jobs, options.concurrency ?? REMINDER_CONCURRENCY, async (job) => {
         if (await lease.keep())
           return sendOne(ctx, sender, log, job, round, (request) => options.limiter.run(request));
@@ -134,6 +135,12 @@ export async function runReminderRound(
       });
     }
   } finally {
+    // A round cut short by a failure hands the batch it had claimed ahead back as retries.
+    for (const job of next === null ? [] : await next.catch(() => [])) {
+      await reminderFailed(ctx, job, 'not sent: the round stopped').catch(() => {});
+      round.claimed++;
+      round.retry++;
+    }
     await lease.release().catch(() => {});
   }
   if (round.claimed > 0) log.info(round, 'daily quiz DM round');
