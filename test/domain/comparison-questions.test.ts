@@ -83,4 +83,76 @@ describe('questions generated from comparisons', () => {
     expect(qs[2]?.prompt).toBe('A, B, C — Speed: which one is "Medium"?');
     expect(qs[2]?.options).toEqual(['A', 'B', 'C']);
   });
+
+  it('GIVEN the second option THEN the question asks what is true of it, with the first option’s cells as distractors, and says so in the explanation', () => {
+    const q = (comparisonQuestions(twoWay) as ChoiceQuestion[]).find((x) => x.id === 'gsi-vs-lsi.when.2');
+    expect(q?.prompt).toBe('GSI vs LSI: which of these is true of LSI, not of GSI?');
+    expect(q?.options[q.answer[0] as number]).toBe('Created: At table creation only');
+    expect(q?.options.filter((_, i) => i !== q.answer[0]).sort()).toEqual(
+      ['Consistency: Eventual only', 'Partition key: Any attribute', 'Size limit: None per key'].sort(),
+    );
+    expect(
+      q?.explanation.startsWith('Created: At table creation only is LSI; the others describe GSI. '),
+    ).toBe(true);
+    expect(q?.explanation).toContain('Created — GSI: Any time; LSI: At table creation only.');
+  });
+
+  it('GIVEN a generated question THEN it carries its table: topic, sources, docs, tags and comparison id, and corrects no note', () => {
+    const docs = 'https://docs.aws.amazon.com/x';
+    const [q] = comparisonQuestions({ ...twoWay, docs, topic: 'dynamodb', source: ['note-1', 'note-2'] });
+    expect(q).toMatchObject({
+      topic: 'dynamodb',
+      source: ['note-1', 'note-2'],
+      docs,
+      tags: ['comparison', 'gsi-vs-lsi'],
+      comparisonId: 'gsi-vs-lsi',
+      correctsNote: false,
+      kind: 'choice',
+      pinned: [],
+    });
+  });
+
+  it('GIVEN cells equal but for case or spaces THEN the row is left out of the quiz (its answer would be ambiguous)', () => {
+    const ids = comparisonQuestions({
+      ...twoWay,
+      rows: [...twoWay.rows.slice(0, 4), row('case', 'Case', ['On demand', ' on DEMAND '])],
+    }).map((q) => q.id);
+    expect(ids.some((id) => id.startsWith('gsi-vs-lsi.case.'))).toBe(false);
+    expect(ids).toHaveLength(8);
+  });
+
+  it('GIVEN exactly three quiz rows THEN each cell is asked, with the two other rows as distractors', () => {
+    const qs = comparisonQuestions({ ...twoWay, rows: twoWay.rows.slice(0, 3) }) as ChoiceQuestion[];
+    expect(qs).toHaveLength(6);
+    for (const q of qs) expect(q.options).toHaveLength(3);
+  });
+
+  it('GIVEN many rows THEN three distractors at most, and the right answer is not always in the same place in the file', () => {
+    const many: Comparison = {
+      ...twoWay,
+      rows: Array.from({ length: 12 }, (_, i) => row(`r${i}`, `Dimension ${i}`, [`Left ${i}`, `Right ${i}`])),
+    };
+    const qs = comparisonQuestions(many) as ChoiceQuestion[];
+    expect(qs).toHaveLength(24);
+    for (const q of qs) {
+      expect(q.options).toHaveLength(4);
+      expect(new Set(q.options).size).toBe(4);
+      expect(q.answer[0]).toBeGreaterThanOrEqual(0);
+      expect(q.answer[0]).toBeLessThan(4);
+    }
+    expect(new Set(qs.map((q) => q.answer[0])).size).toBeGreaterThanOrEqual(3);
+  });
+
+  it('GIVEN four options THEN the explanation describes the whole row', () => {
+    const four: Comparison = {
+      ...base,
+      id: 'abcd',
+      title: 'Four',
+      columns: ['A', 'B', 'C', 'D'],
+      rows: [row('speed', 'Speed', ['Fast', 'Slow', 'Medium', 'Still'])],
+    };
+    const [q] = comparisonQuestions(four) as ChoiceQuestion[];
+    expect(q?.explanation).toBe('Speed — A: Fast; B: Slow; C: Medium; D: Still.');
+    expect(q?.id).toBe('abcd.speed.1');
+  });
 });
