@@ -7,6 +7,7 @@ import { exec, sql } from '../src/data/sql.ts';
 import { Store } from '../src/data/store.ts';
 import { nextReminderAfter } from '../src/domain/reminder.ts';
 import {
+  busiestSecond,
   type DiscordDouble,
   type InteractionResponse,
   type RecordedCall,
@@ -192,18 +193,6 @@ export function maxPerFixedWindow(times: number[]): number {
   return best;
 }
 
-/** Largest number of calls inside any sliding 1-second span. */
-export function maxPerSecond(times: number[]): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let best = 0;
-  let lo = 0;
-  for (let hi = 0; hi < sorted.length; hi++) {
-    while ((sorted[hi] ?? 0) - (sorted[lo] ?? 0) >= 1000) lo++;
-    best = Math.max(best, hi - lo + 1);
-  }
-  return best;
-}
-
 const isDeferral = (r: InteractionResponse) =>
   r.kind === 'callback' && (r.callbackType === 5 || r.callbackType === 6);
 
@@ -327,7 +316,7 @@ export async function runBotProcess(options: {
       requests: calls.length,
       dmOpens: calls.filter((c) => c.path === '/users/@me/channels').length,
       durationMs: lastPost - firstStart,
-      maxPerSecond: maxPerSecond(calls.map((c) => c.at)),
+      maxPerSecond: busiestSecond(calls),
       maxPerFixedWindow: maxPerFixedWindow(calls.map((c) => c.at)),
       statuses,
       tickMs: options.tickMs,

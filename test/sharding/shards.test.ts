@@ -5,6 +5,7 @@ import { ALICE, defaultGuilds, GUILD, TOKEN } from '../discord/harness.ts';
 import { FIXTURE_BANK, makeContext, TestClock } from '../support/core.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import {
+  busiestSecond,
   type DiscordDouble,
   type RecordedCall,
   shardOf,
@@ -114,17 +115,6 @@ const alive = (pid: number) => {
 
 const isDm = (c: RecordedCall) =>
   c.method === 'POST' && /^\/channels\/\d+\/messages$/.test(c.path) && c.status < 300;
-
-/** The most requests the double received within any one second. */
-function busiestSecond(calls: readonly RecordedCall[]): number {
-  const times = calls.map((c) => c.at).sort((a, b) => a - b);
-  let most = 0;
-  for (let lo = 0, hi = 0; hi < times.length; hi++) {
-    while ((times[hi] as number) - (times[lo] as number) >= 1_000) lo++;
-    most = Math.max(most, hi - lo + 1);
-  }
-  return most;
-}
 
 /** Waits until the DMs stop (nothing new for 4 s) with every member claimed. */
 async function roundFinished(dms: () => number): Promise<void> {

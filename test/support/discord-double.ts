@@ -95,6 +95,17 @@ export interface DiscordDoubleOptions {
   shards?: number;
 }
 
+/** The most calls the double received within any one (sliding) second. */
+export function busiestSecond(calls: readonly { at: number }[]): number {
+  const times = calls.map((c) => c.at).sort((a, b) => a - b);
+  let most = 0;
+  for (let lo = 0, hi = 0; hi < times.length; hi++) {
+    while ((times[hi] as number) - (times[lo] as number) >= 1_000) lo++;
+    most = Math.max(most, hi - lo + 1);
+  }
+  return most;
+}
+
 /** Which shard a guild's events go to, as Discord computes it; DMs go to shard 0. */
 export function shardOf(guildId: string | undefined, shardCount: number): number {
   if (guildId === undefined || shardCount <= 1) return 0;
