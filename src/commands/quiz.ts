@@ -17,6 +17,18 @@ export async function startOutcome(
   return { kind: 'session', start, topicTitle: topic?.titles };
 }
 
+/** A console command that starts a session of one mode (Discord offers these modes as buttons). */
+export function consoleSessionCommand(name: string, mode: SessionMode) {
+  return defineCommand({
+    name,
+    options: [{ name: 'topic', type: 'string', autocomplete: 'topic', maxLength: 100 }],
+    schema: z.object({ topic: optionalTopic }),
+    contexts: 'guild-and-dm',
+    consoleOnly: true,
+    run: (ctx, caller, o) => startOutcome(ctx, caller, mode, o.topic),
+  });
+}
+
 /** /quiz's modes as members name them. */
 export const QUIZ_MODES = ['due', 'weak', 'new', 'ahead'] as const;
 const SESSION_MODES: Record<(typeof QUIZ_MODES)[number], SessionMode> = {
