@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { answerExam, startExam, submitExam } from '../../../src/core/exam/index.ts';
+import { loadBank } from '../../../src/bank/load.ts';
+import { indexBank } from '../../../src/core/context.ts';
+import { abandonExam, answerExam, startExam, submitExam } from '../../../src/core/exam/index.ts';
 import {
   answerQuestion,
   drillExamMisses,
   type PresentedQuestion,
   startSession,
 } from '../../../src/core/study/index.ts';
-import { useCore } from '../../support/core.ts';
+import { syncBank } from '../../../src/core/sync-bank.ts';
+import { FIXTURE_BANK, useCore } from '../../support/core.ts';
 import { questionOf, rightExamAnswer, wrongExamAnswer } from '../../support/exam.ts';
 import { answerAll, join, rightAnswer, wrongAnswer } from '../../support/study.ts';
 
@@ -97,6 +100,49 @@ describe('drills', () => {
     });
     await join(ctx, 'm2');
     expect(await drillExamMisses(ctx, 'm2', q.examId)).toEqual({ kind: 'refused', reason: 'not-yours' });
+  });
+
+  it('GIVEN an exam id that does not exist, or an exam abandoned THEN drilling its misses is refused as gone, or as abandoned', async () => {
+    const { ctx, db } = env;
+    await join(ctx, 'm1');
+    expect(await drillExamMisses(ctx, 'm1', 9999)).toEqual({ kind: 'refused', reason: 'gone' });
+    const q = questionOf(await startExam(ctx, 'm1', { questions: 5 }));
+    await answerExam(ctx, 'm1', q, wrongExamAnswer(q), q.order);
+    await abandonExam(ctx, 'm1', q.examId);
+    expect(await drillExamMisses(ctx, 'm1', q.examId)).toEqual({ kind: 'refused', reason: 'abandoned' });
+    expect(await db.prisma.studySession.count()).toBe(0);
+  });
+
+  it('GIVEN exam misses of which one has since left the bank THEN the drill asks the others, as a new session; with none left there is nothing to drill', async () => {
+    const { ctx, db } = env;
+    await join(ctx, 'm1');
+    let q = questionOf(await startExam(ctx, 'm1', { questions: 8 }));
+    for (;;) {
+      const wrong = ['alpha-tf', 'beta-one'].includes(q.question.id);
+      const step = await answerExam(ctx, 'm1', q, wrong ? wrongExamAnswer(q) : rightExamAnswer(q), q.order);
+      if (step.kind !== 'question') break;
+      q = step.exam;
+    }
+    await submitExam(ctx, 'm1', q.examId);
+    const bank = loadBank(FIXTURE_BANK);
+    const without = (ids: string[]) => ({
+      ...ctx,
+      bank: indexBank({ ...bank, questions: bank.questions.filter((x) => !ids.includes(x.id)) }),
+    });
+    const noBetaOne = without(['beta-one']);
+    await syncBank(db.store, noBetaOne.bank.questions, new Date(T0));
+    const start = await drillExamMisses(noBetaOne, 'm1', q.examId);
+    expect(start).toMatchObject({ kind: 'question', resumed: false, dueCount: 0, newCount: 0 });
+    if (start.kind !== 'question') throw new Error(start.kind);
+    expect(start.question).toMatchObject({ mode: 'drill', total: 1, question: { id: 'alpha-tf' } });
+
+    const neither = without(['beta-one', 'alpha-tf']);
+    await syncBank(db.store, neither.bank.questions, new Date(T0));
+    expect(await drillExamMisses(neither, 'm1', q.examId)).toEqual({
+      kind: 'nothing-to-drill',
+      source: 'exam',
+      topic: undefined,
+    });
   });
 
   it('GIVEN reviews with some wrong WHEN the member asks for weak spots THEN the wrong ones are drilled, weakest first, and nothing else', async () => {
