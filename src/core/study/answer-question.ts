@@ -6,6 +6,7 @@ import { encodeQueue, type QueueItem } from '../../domain/session-queue.ts';
 import { needsReask } from '../../domain/sm2.ts';
 import type { CoreContext } from '../context.ts';
 import { leechNotice } from '../leeches.ts';
+import { decodeLastAnswer, encodeLastAnswer } from './last-answer.ts';
 import { asMode, type OpenSession, openSession, present } from './present.ts';
 import { type Recorded, recordReview } from './record-review.ts';
 import type { AnswerResult, Feedback, SessionSummary, StaleReason } from './types.ts';
@@ -35,10 +36,8 @@ const stale = (reason: StaleReason, next: AnswerResult['next'] = null): AnswerRe
 /** A step other than the current one: the replayed feedback of the last answer, or a refusal. */
 function otherStep(ctx: CoreContext, s: OpenSession, step: number): AnswerResult {
   const next = s.row.finishedAt === null ? present(ctx, s) : null;
-  if (step === s.row.step - 1 && s.row.lastFeedback !== null) {
-    const last = JSON.parse(s.row.lastFeedback) as { feedback: Feedback; summary: SessionSummary | null };
-    return { status: 'duplicate', feedback: last.feedback, next, summary: last.summary };
-  }
+  const last = step === s.row.step - 1 ? decodeLastAnswer(s.row.lastFeedback) : null;
+  if (last !== null) return { status: 'duplicate', feedback: last.feedback, next, summary: last.summary };
   return stale('answered', next);
 }
 
@@ -118,7 +117,14 @@ async function advance(
     shownAt: now,
     ...(result.feedback === null
       ? {}
-      : { lastFeedback: JSON.stringify({ feedback: result.feedback, summary }) }),
+      : {
+          lastFeedback: encodeLastAnswer({
+            feedback: result.feedback,
+            summary,
+            recordedReviewId:
+              result.feedback.reviewId ?? decodeLastAnswer(row.lastFeedback)?.recordedReviewId ?? null,
+          }),
+        }),
     finishedAt: finished ? now : null,
     openFor: finished ? null : row.memberId,
     updatedAt: now,

@@ -3,6 +3,7 @@ import type { Repos } from '../../data/store.ts';
 import type { Review } from '../../data/types.ts';
 import { encodeIds, encodeQueue, type QueueItem } from '../../domain/session-queue.ts';
 import type { CoreContext } from '../context.ts';
+import { decodeLastAnswer } from './last-answer.ts';
 import { type OpenSession, openSession, present } from './present.ts';
 import type { PresentedQuestion } from './types.ts';
 
@@ -20,17 +21,6 @@ const SCHEDULED_MODES = new Set(['review', 'extra-new']);
 /** The undone answer is the member's latest: its session is among the last few answered. */
 const RECENT_SESSIONS = 5;
 
-function feedbackReviewId(lastFeedback: string | null): number | null {
-  if (lastFeedback === null) return null;
-  try {
-    const parsed = JSON.parse(lastFeedback) as { feedback?: { reviewId?: unknown } };
-    const id = parsed.feedback?.reviewId;
-    return typeof id === 'number' ? id : null;
-  } catch {
-    return null;
-  }
-}
-
 async function putBack(
   ctx: CoreContext,
   repos: Repos,
@@ -39,11 +29,10 @@ async function putBack(
   isSource: boolean,
 ): Promise<PresentedQuestion> {
   const { review, memberId } = undone;
-  let rest = s.queue;
-  const last = rest.at(-1);
-  // The re-ask the undone answer queued (always last: it was the session's latest answer) goes
-  // too, or the question would come back a third time.
-  if (isSource && last?.q === review.questionId && last.reask === true) rest = rest.slice(0, -1);
+  // The re-ask the undone answer queued goes too, or the question would come back a third time.
+  // Re-asks answered since may have queued theirs after it: the last re-ask of the question is its.
+  const reask = isSource ? s.queue.findLastIndex((i) => i.q === review.questionId && i.reask === true) : -1;
+  const rest = reask === -1 ? s.queue : s.queue.toSpliced(reask, 1);
   const queue: QueueItem[] = [{ q: review.questionId }, ...rest];
   const newIds = new Set(s.newIds);
   if (undone.wasNew) newIds.add(review.questionId);
@@ -93,7 +82,9 @@ async function newSession(ctx: CoreContext, repos: Repos, undone: Undone): Promi
 /** Puts the undone review's question back in front of the member; returns it as shown. */
 export async function askAgain(ctx: CoreContext, repos: Repos, undone: Undone): Promise<PresentedQuestion> {
   const recent = await repos.sessions.recentlyAnswered(undone.memberId, RECENT_SESSIONS);
-  const sourceRow = recent.find((r) => feedbackReviewId(r.lastFeedback) === undone.review.id);
+  const sourceRow = recent.find(
+    (r) => decodeLastAnswer(r.lastFeedback)?.recordedReviewId === undone.review.id,
+  );
   const source = sourceRow === undefined ? null : openSession(sourceRow);
   const openRow = await repos.sessions.open(undone.memberId);
   if (source !== null && (source.row.finishedAt === null || openRow === null))

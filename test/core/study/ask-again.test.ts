@@ -192,3 +192,24 @@ describe('ask again: elsewhere when the session that took the answer has ended',
     expect(await session(again.sessionId)).toMatchObject({ mode: 'review', openFor: 'm1' });
   });
 });
+
+describe('undo after a re-ask', () => {
+  it('GIVEN a re-ask answered after the latest scheduled answer WHEN that answer is undone THEN its session takes the question back once: re-ask gone, answered back by one', async () => {
+    await join(env.ctx, 'm1');
+    await updateSettings(env.ctx, 'm1', { newPerDay: 2 });
+    const a = await start();
+    const b = (await answer(a, false)).next; // queue [B, A*]
+    if (b === null) throw new Error('expected B');
+    const aAgain = (await answer(b, false)).next; // [A*, B*]
+    expect(aAgain).toMatchObject({ reask: true, question: { id: a.question.id } });
+    if (aAgain === null) throw new Error('expected the re-ask of A');
+    await answer(aAgain, true); // [B*]: the re-ask records no review
+    const back = await undone();
+    expect(back).toMatchObject({ sessionId: a.sessionId, reask: false, question: { id: b.question.id } });
+    const row = await env.db.prisma.studySession.findUniqueOrThrow({ where: { id: a.sessionId } });
+    expect(JSON.parse(row.queue)).toEqual([{ q: b.question.id }]);
+    expect(row).toMatchObject({ answered: 2, correct: 1 });
+    // Answered right, the question is not asked a third time: the session ends.
+    expect(await finish(back)).toEqual([b.question.id]);
+  });
+});
