@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { updateSettings } from '../../../src/core/settings.ts';
-import { currentQuestion, type StartResult, startSession } from '../../../src/core/study/index.ts';
+import {
+  answerQuestion,
+  currentQuestion,
+  type StartResult,
+  startSession,
+} from '../../../src/core/study/index.ts';
 import { useCore } from '../../support/core.ts';
 import { eachProvider } from '../../support/providers.ts';
-import { answerAll, join } from '../../support/study.ts';
+import { answerAll, join, rightAnswer, wrongAnswer } from '../../support/study.ts';
 
 const T0 = Date.parse('2026-03-02T10:00:00Z'); // a Monday
 eachProvider((provider) => {
@@ -50,8 +55,10 @@ eachProvider((provider) => {
       const s = await startSession(ctx, 'm1', { topic: 'beta' });
       if (s.kind !== 'question') throw new Error();
       expect(s.question.question.topic).toBe('beta');
+      expect(s.question.topicTitle).toEqual({ en: 'Beta topic' });
       await expect(startSession(ctx, 'm1', { topic: 'gamma' })).rejects.toMatchObject({
         code: 'unknown-topic',
+        params: { topic: 'gamma' },
         suggestions: ['alpha', 'beta'],
       });
     });
@@ -152,6 +159,31 @@ eachProvider((provider) => {
       expect(extra.question.question.id).toBe('alpha-choice');
     });
 
+    it('GIVEN a card due WHEN more new cards are asked for THEN the session holds only new cards', async () => {
+      const { ctx } = env;
+      await join(ctx, 'm1');
+      await dueCard('m1', 'beta-two', T0 - HOUR);
+      const extra = question(await startSession({ ...ctx, sessionSize: 3 }, 'm1', { mode: 'extra-new' }));
+      expect(extra).toMatchObject({ dueCount: 0, newCount: 3 });
+      expect(extra.question).toMatchObject({ isNew: true, total: 3, question: { id: 'alpha-choice' } });
+    });
+
+    it('GIVEN a weak card THEN a drill asks it without counting it as due or new', async () => {
+      const { ctx, clock } = env;
+      await join(ctx, 'm1');
+      await answerAll(ctx, clock, 'm1', (p) =>
+        p.question.id === 'beta-one' ? wrongAnswer(p) : rightAnswer(p),
+      );
+      const drill = question(await startSession(ctx, 'm1', { mode: 'drill' }));
+      expect(drill).toMatchObject({ dueCount: 0, newCount: 0 });
+      expect(drill.question).toMatchObject({
+        mode: 'drill',
+        isNew: false,
+        total: 1,
+        question: { id: 'beta-one' },
+      });
+    });
+
     it('GIVEN nothing due THEN practice asks the soonest upcoming cards without counting them as due or new', async () => {
       const { ctx } = env;
       await join(ctx, 'm1');
@@ -225,6 +257,21 @@ eachProvider((provider) => {
       expect(alpha.question.sessionId).not.toBe(beta.question.sessionId);
     });
 
+    it('GIVEN an open session left with only a re-ask and nothing else due or new today THEN a start resumes the re-ask', async () => {
+      const { ctx } = env;
+      await join(ctx, 'm1');
+      await updateSettings(ctx, 'm1', { newPerDay: 1 });
+      const q = question(await startSession(ctx, 'm1')).question;
+      await answerQuestion(ctx, {
+        memberId: 'm1',
+        sessionId: q.sessionId,
+        step: q.step,
+        answer: wrongAnswer(q),
+      });
+      const again = question(await startSession(ctx, 'm1'));
+      expect(again).toMatchObject({ resumed: true, question: { sessionId: q.sessionId, reask: true } });
+    });
+
     it('GIVEN an open review session WHEN practice or more new cards are asked for THEN a new session replaces it', async () => {
       const { ctx, clock } = env;
       await join(ctx, 'm1');
@@ -245,6 +292,34 @@ eachProvider((provider) => {
       expect(ids.size).toBe(1);
       expect(starts.filter((s) => question(s).resumed)).toHaveLength(4);
       expect(await db.prisma.studySession.count()).toBe(1);
+    });
+  });
+
+  describe('a stored session that cannot be read', () => {
+    it('GIVEN an open session whose queue or list of new cards is not readable THEN it has no question, an answer finds it gone and a start opens a fresh one', async () => {
+      const { ctx, db } = env;
+      await join(ctx, 'm1');
+      for (const broken of [{ queue: 'not json' }, { newIds: '{"a":1}' }]) {
+        const start = question(await startSession(ctx, 'm1'));
+        const id = start.question.sessionId;
+        await db.prisma.studySession.update({ where: { id }, data: broken });
+        expect(await currentQuestion(ctx, 'm1', id)).toBeNull();
+        const input = { memberId: 'm1', sessionId: id, step: 0, answer: rightAnswer(start.question) };
+        expect(await answerQuestion(ctx, input)).toEqual({ status: 'stale', reason: 'gone', next: null });
+        const fresh = question(await startSession(ctx, 'm1'));
+        expect(fresh.resumed).toBe(false);
+        expect(fresh.question.sessionId).not.toBe(id);
+        expect((await db.prisma.studySession.findUniqueOrThrow({ where: { id } })).finishedAt).not.toBeNull();
+      }
+      expect(await db.prisma.reviewLog.count()).toBe(0);
+    });
+
+    it('GIVEN a session stored with a mode this version does not know THEN its question is shown as a review', async () => {
+      const { ctx, db } = env;
+      await join(ctx, 'm1');
+      const id = question(await startSession(ctx, 'm1')).question.sessionId;
+      await db.prisma.studySession.update({ where: { id }, data: { mode: 'cram' } });
+      expect(await currentQuestion(ctx, 'm1', id)).toMatchObject({ mode: 'review' });
     });
   });
 
