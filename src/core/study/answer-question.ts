@@ -103,7 +103,9 @@ async function advance(
   result: { rest: QueueItem[]; correct: boolean; feedback: Feedback | null; now: number },
 ): Promise<{ next: AnswerResult['next']; summary: SessionSummary | null }> {
   const { row } = s;
-  const queue = result.rest;
+  // Questions gone from the bank since the session began are dropped, so that the answer before
+  // them ends the session (with its summary) instead of leaving it open with nothing to ask.
+  const queue = result.rest.filter((i) => ctx.bank.question(i.q) !== undefined);
   const finished = queue.length === 0;
   const answered = row.answered + (result.feedback === null ? 0 : 1);
   const correct = row.correct + (result.correct ? 1 : 0);

@@ -140,6 +140,24 @@ eachProvider((provider) => {
       const logs = await env.db.prisma.reviewLog.findMany();
       expect(logs.map((l) => l.questionId)).toEqual(['beta-one']);
     });
+    it('GIVEN the questions after the current one gone from the bank THEN answering it ends the session with its summary', async () => {
+      const q1 = await twoCardSession();
+      const bank = indexBank({
+        ...env.ctx.bank,
+        questions: env.ctx.bank.questions.filter((x) => x.id === q1.question.id),
+      });
+      const ctx = { ...env.ctx, bank };
+      const r = await answerQuestion(ctx, {
+        memberId: 'm1',
+        sessionId: q1.sessionId,
+        step: 0,
+        answer: rightAnswer(q1),
+      });
+      expect(r).toMatchObject({ status: 'recorded', next: null, summary: { answered: 1, correct: 1 } });
+      const row = await env.db.prisma.studySession.findUniqueOrThrow({ where: { id: q1.sessionId } });
+      expect(row).toMatchObject({ openFor: null, queue: '[]' });
+      expect(row.finishedAt).not.toBeNull();
+    });
   });
 
   describe('answers refused', () => {
