@@ -130,6 +130,24 @@ eachProvider((provider) => {
       expect(board.map((e) => e.rank)).toEqual([1, 2, 3, 4, 5, 6]);
     });
 
+    it('GIVEN members equal in everything but their id THEN the lower id ranks first whatever order the rows come in', () => {
+      const same = (id: string) => row(id, 20, 2, 2, { displayName: 'Same' });
+      const orders = [
+        ['m-1', 'm-2', 'm-3'],
+        ['m-1', 'm-3', 'm-2'],
+        ['m-2', 'm-1', 'm-3'],
+        ['m-2', 'm-3', 'm-1'],
+        ['m-3', 'm-1', 'm-2'],
+        ['m-3', 'm-2', 'm-1'],
+      ];
+      for (const order of orders)
+        expect(rankBoard(order.map(same), T0).map((e) => [e.rank, e.memberId])).toEqual([
+          [1, 'm-1'],
+          [2, 'm-2'],
+          [3, 'm-3'],
+        ]);
+    });
+
     it('GIVEN members who did not review in the period THEN they are left out', () => {
       expect(rankBoard([row('idle', 0, 0, 0), row('busy', 2, 1, 1)], T0).map((e) => e.memberId)).toEqual([
         'busy',

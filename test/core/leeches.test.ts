@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/core/context.ts';
-import { listLeeches, relatedFact, unsuspendLeech } from '../../src/core/leeches.ts';
+import { leechNotice, listLeeches, relatedFact, unsuspendLeech } from '../../src/core/leeches.ts';
 import { getProgress } from '../../src/core/progress.ts';
 import { previewReminder } from '../../src/core/reminders.ts';
 import { updateSettings } from '../../src/core/settings.ts';
@@ -109,6 +109,43 @@ describe('the related fact of a question', () => {
   });
 });
 
+describe('the leech notice', () => {
+  const question = (id: string) => env.ctx.bank.question(id) as Question;
+
+  it("GIVEN a question no fact of its topic relates to THEN the notice has no fact and the docs are the question's own, if any", () => {
+    const { bank } = env.ctx;
+    expect(leechNotice(bank, question('alpha-choice'), 8)).toEqual({
+      questionId: 'alpha-choice',
+      lapses: 8,
+      fact: null,
+      docs: undefined,
+    });
+    const withDocs = { ...question('alpha-choice'), docs: 'https://docs.example/q' };
+    expect(leechNotice(bank, withDocs, 12)).toEqual({
+      questionId: 'alpha-choice',
+      lapses: 12,
+      fact: null,
+      docs: 'https://docs.example/q',
+    });
+  });
+
+  it("GIVEN a related fact with docs THEN the notice links the fact's docs unless the question has its own", () => {
+    const { bank } = env.ctx;
+    const facts = bank.facts.map((f) =>
+      f.id === 'beta-fact' ? { ...f, docs: 'https://docs.example/fact' } : f,
+    );
+    const withFactDocs = { ...bank, facts };
+    expect(leechNotice(withFactDocs, question('beta-two'), 8)).toEqual({
+      questionId: 'beta-two',
+      lapses: 8,
+      fact: { title: 'Consistency', text: 'Reads are eventually consistent by default.' },
+      docs: 'https://docs.example/fact',
+    });
+    const own = { ...question('beta-two'), docs: 'https://docs.example/q' };
+    expect(leechNotice(withFactDocs, own, 8).docs).toBe('https://docs.example/q');
+  });
+});
+
 describe('leech suspension', () => {
   it('GIVEN a card at its last lapse before the threshold WHEN it is forgotten again THEN it is suspended in the same write and the member is told, with the related fact', async () => {
     const { ctx, db, clock } = env;
@@ -127,6 +164,18 @@ describe('leech suspension', () => {
     expect(await listLeeches(ctx, 'm1')).toMatchObject([
       { number: 1, questionId: 'beta-two', prompt: 'Default read consistency?', lapses: 8 },
     ]);
+  });
+
+  it('GIVEN the default threshold and a card that reaches only 7 lapses THEN it lapses without being suspended', async () => {
+    const { ctx, db } = env;
+    const card = await forgottenCard('m1', 6);
+    const { r } = await answerFirst('m1', false);
+    expect(r.feedback.leech).toBeUndefined();
+    expect(await db.prisma.card.findUniqueOrThrow({ where: { id: card.id } })).toMatchObject({
+      lapses: 7,
+      suspendedAt: null,
+    });
+    expect(await listLeeches(ctx, 'm1')).toEqual([]);
   });
 
   it('GIVEN a suspended card THEN it never comes due: not in sessions, counts, the forecast, practice or the daily DM; unsuspended, it is due again', async () => {

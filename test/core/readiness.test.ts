@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { indexBank } from '../../src/core/context.ts';
 import { abandonExam, answerExam, startExam, submitExam } from '../../src/core/exam/index.ts';
 import { getReadiness } from '../../src/core/readiness.ts';
+import { answerQuestion, startSession } from '../../src/core/study/index.ts';
+import { syncBank } from '../../src/core/sync-bank.ts';
 import { useCore } from '../support/core.ts';
 import { questionOf, rightExamAnswer, wrongExamAnswer } from '../support/exam.ts';
 import { answerAll, join, rightAnswer, wrongAnswer } from '../support/study.ts';
@@ -21,6 +24,24 @@ async function takeExam(right: (topic: string) => boolean): Promise<number> {
   }
   await submitExam(ctx, 'm1', q.examId);
   return q.examId;
+}
+
+/** Answers a whole session of one topic, every question right. */
+async function studyTopic(topic: string): Promise<void> {
+  const { ctx, clock } = env;
+  const start = await startSession(ctx, 'm1', { topic });
+  let q = start.kind === 'question' ? start.question : null;
+  while (q !== null) {
+    clock.advance(2_000);
+    const r = await answerQuestion(ctx, {
+      memberId: 'm1',
+      sessionId: q.sessionId,
+      step: q.step,
+      answer: rightAnswer(q),
+    });
+    if (r.status !== 'recorded') throw new Error(`unexpected ${r.status}`);
+    q = r.next;
+  }
 }
 
 describe('readiness', () => {
@@ -96,5 +117,65 @@ describe('readiness', () => {
     expect(r.exams.map((e) => e.endedAt)).toEqual([...r.exams.map((e) => e.endedAt)].sort((a, b) => b - a));
     // Even exams were all right.
     expect(r.exams[1]?.correct).toBe(5);
+  });
+
+  it('GIVEN one domain practised THEN the other has no accuracy, no coverage and adds nothing to overall; each domain carries its own titles', async () => {
+    const { ctx } = env;
+    await join(ctx, 'm1');
+    await studyTopic('alpha');
+    const r = await getReadiness(ctx, 'm1');
+    const [one, two] = r.domains;
+    expect(r.domains.map((d) => [d.id, d.title])).toEqual([
+      ['d-one', { en: 'Domain one' }],
+      ['d-two', { en: 'Domain two' }],
+    ]);
+    expect(one).toMatchObject({ accuracy: 1, answered: r.answered });
+    expect(one?.seen).toBeGreaterThan(0);
+    expect(two).toMatchObject({ answered: 0, correct: 0, accuracy: null, seen: 0, coverage: 0, total: 2 });
+    expect(r.overall).toBeCloseTo(0.6 * (one?.coverage ?? Number.NaN), 10);
+  });
+
+  it('GIVEN answers to a topic since removed from the bank THEN they count for no domain', async () => {
+    const { ctx, clock } = env;
+    await join(ctx, 'm1');
+    await answerAll(ctx, clock, 'm1');
+    const base = ctx.bank;
+    const bank = indexBank({
+      ...base,
+      domains: base.domains.filter((d) => d.id === 'd-one').map((d) => ({ ...d, weight: 100 })),
+      topics: base.topics.filter((t) => t.id === 'alpha'),
+      questions: base.questions.filter((q) => q.topic === 'alpha'),
+      facts: base.facts.filter((f) => f.topic === 'alpha'),
+    });
+    await syncBank(env.db.store, bank.questions, new Date(clock.now));
+    const reviews = await env.db.prisma.reviewLog.findMany({ include: { question: true } });
+    const alpha = reviews.filter((x) => x.question.topic === 'alpha').length;
+    expect(alpha).toBeLessThan(reviews.length);
+    const r = await getReadiness({ ...ctx, bank }, 'm1');
+    expect(r.domains.map((d) => [d.id, d.answered, d.accuracy, d.seen, d.total])).toEqual([
+      ['d-one', alpha, 1, bank.questions.length, bank.questions.length],
+    ]);
+    expect(r.answered).toBe(alpha);
+  });
+
+  it('GIVEN reviews and exam answers exactly 30 days old THEN they count; a millisecond older they do not', async () => {
+    const { ctx, clock, db } = env;
+    await join(ctx, 'm1');
+    await answerAll(ctx, clock, 'm1');
+    clock.advance(DAY);
+    await takeExam(() => true);
+    const reviews = (await db.prisma.reviewLog.findMany()).map((x) => x.answeredAt.getTime());
+    const items = (await db.prisma.examItem.findMany()).map((x) => x.answeredAt?.getTime() ?? Number.NaN);
+    const firstReview = Math.min(...reviews);
+    const firstItem = Math.min(...items);
+    const answeredAt = async (now: number) => {
+      clock.now = now;
+      return (await getReadiness(ctx, 'm1')).answered;
+    };
+    expect(await answeredAt(firstReview + 30 * DAY)).toBe(reviews.length + items.length);
+    expect(await answeredAt(firstReview + 30 * DAY + 1)).toBe(reviews.length - 1 + items.length);
+    const sameMoment = items.filter((t) => t === firstItem).length;
+    expect(await answeredAt(firstItem + 30 * DAY)).toBe(items.length);
+    expect(await answeredAt(firstItem + 30 * DAY + 1)).toBe(items.length - sameMoment);
   });
 });
