@@ -59,6 +59,24 @@ describe('finding a service', () => {
     expect(resolveService(ctx, 'CASH').id).toBe('svc-b');
   });
 
+  it('GIVEN an alias in another case and with spaces THEN that service, though another holds the word in its name', () => {
+    const ctx = withBank({
+      services: [
+        { id: 'svc-a', name: 'Cash register', aliases: [] },
+        { id: 'svc-b', name: 'Money', aliases: ['Cash'] },
+      ],
+    });
+    expect(resolveService(ctx, ' CASH ').id).toBe('svc-b');
+    expect(resolveService(ctx, ' cash ').id).toBe('svc-b');
+  });
+
+  it('GIVEN a typo of its id alone THEN that service', () => {
+    const ctx = withBank({
+      services: [...fixture.services, { id: 'dynamodb', name: 'Tables', aliases: [] }],
+    });
+    expect(resolveService(ctx, 'dynamdb').id).toBe('dynamodb');
+  });
+
   it('GIVEN nothing like it THEN it is refused with the query and the services that have facts', async () => {
     const ctx = withBank({
       services: [...fixture.services, { id: 'svc-c', name: 'Service C', aliases: [] }],
@@ -90,6 +108,27 @@ describe('finding a topic', () => {
     expect(resolveTopic(ctx, 'global tables').id).toBe('beta');
   });
 
+  it('GIVEN an exact id or title typed with spaces in any case THEN that topic, though another holds more of the words', () => {
+    const base = fixture.topics[0] as Bank['topics'][number];
+    const ctx = withBank({
+      topics: [
+        { ...base, id: 'x-cache', title: 'Cache notes' },
+        { ...base, id: 'b', title: 'Cache' },
+        { ...base, id: 'store-e', title: 'Store room' },
+        { ...base, id: 'store', title: 'Something' },
+      ],
+    });
+    expect(resolveTopic(ctx, ' Cache ').id).toBe('b');
+    expect(resolveTopic(ctx, ' CACHE ').id).toBe('b');
+    expect(resolveTopic(ctx, ' store ').id).toBe('store');
+  });
+
+  it('GIVEN a typo of its id alone THEN that topic', () => {
+    const base = fixture.topics[0] as Bank['topics'][number];
+    const ctx = withBank({ topics: [...fixture.topics, { ...base, id: 'elasticache', title: 'Caching' }] });
+    expect(resolveTopic(ctx, 'elastcache').id).toBe('elasticache');
+  });
+
   it('GIVEN nothing like it THEN it is refused with the query and every topic id', async () => {
     const error = await refusal(() => resolveTopic(env.ctx, 'xyzzy'));
     expect(error).toMatchObject({
@@ -116,6 +155,19 @@ describe('finding a comparison', () => {
       ],
     });
     expect(resolveComparison(ctx, 'Aurora').id).toBe('aurora');
+    expect(resolveComparison(ctx, ' Aurora ').id).toBe('aurora');
+  });
+
+  it('GIVEN a typo of its id, or one of its columns THEN that comparison', () => {
+    const base = fixture.comparisons[0] as Bank['comparisons'][number];
+    const ctx = withBank({
+      comparisons: [
+        ...fixture.comparisons,
+        { ...base, id: 'sqs-vs-sns', title: 'Messaging', columns: ['Kinesis'] },
+      ],
+    });
+    expect(resolveComparison(ctx, 'sqs-vs-snz').id).toBe('sqs-vs-sns');
+    expect(resolveComparison(ctx, 'kinesis').id).toBe('sqs-vs-sns');
   });
 
   it('GIVEN nothing like it THEN it is refused with the query and every comparison id', async () => {
@@ -172,6 +224,17 @@ describe('searching facts', () => {
     expect(searchFacts(env.ctx, 'read replicas')[0]?.id).toBe('alpha-fact-two');
     expect(searchFacts(env.ctx, 'eventually consistent')[0]?.id).toBe('beta-fact');
     expect(searchFacts(env.ctx, 'xyzzy')).toEqual([]);
+  });
+
+  it('GIVEN a word of its title only, or its service id THEN the fact is found', () => {
+    const base = fixture.facts[0] as Bank['facts'][number];
+    const facts = [
+      { ...base, id: 'plain', service: 'svc-a', title: 'Retention', text: 'Kept for a week.' },
+      { ...base, id: 'titled', service: 'lambda', title: 'Quokka limits', text: 'Up to ten.' },
+    ];
+    const ctx = withBank({ facts });
+    expect(searchFacts(ctx, 'quokka').map((f) => f.id)).toEqual(['titled']);
+    expect(searchFacts(ctx, 'lambda').map((f) => f.id)).toEqual(['titled']);
   });
 
   it('GIVEN a word far into a long fact THEN it is still found', () => {
@@ -258,5 +321,17 @@ describe('autocomplete', () => {
     expect(suggestComparisons(withBank({ comparisons }), 'long title')).toHaveLength(25);
     expect(suggestComparisons(env.ctx, 'a vs')).toEqual([{ name: 'A vs B', value: 'a-vs-b' }]);
     expect(suggestComparisons(env.ctx, ' ')).toEqual([{ name: 'A vs B', value: 'a-vs-b' }]);
+  });
+
+  it('GIVEN a partial title THEN only the comparisons like it; a blank one lists them all', () => {
+    const base = fixture.comparisons[0] as Bank['comparisons'][number];
+    const ctx = withBank({
+      comparisons: [
+        ...fixture.comparisons,
+        { ...base, id: 'queues', title: 'Queues vs topics', columns: ['Q'] },
+      ],
+    });
+    expect(suggestComparisons(ctx, 'queues')).toEqual([{ name: 'Queues vs topics', value: 'queues' }]);
+    expect(suggestComparisons(ctx, '').map((c) => c.value)).toEqual(['a-vs-b', 'queues']);
   });
 });

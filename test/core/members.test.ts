@@ -67,6 +67,30 @@ eachProvider((provider) => {
       expect(stored.lastLocale).toBe('en-US');
     });
 
+    it('GIVEN nothing new about the caller, in a server or not THEN no write is taken at all', async () => {
+      const { ctx, clock, db } = env;
+      const inGroup = caller({ group: { id: 'g1', name: 'Group', locale: 'ko' } });
+      await ensureMember(ctx, caller());
+      await ensureMember(ctx, inGroup);
+      const writes = db.store.stats.writes;
+      clock.advance(60_000);
+      await ensureMember(ctx, caller());
+      await ensureMember(ctx, inGroup);
+      await ensureMember(ctx, caller({ group: { id: 'g1', name: null, locale: null } }));
+      expect(db.store.stats.writes).toBe(writes);
+    });
+
+    it('GIVEN a known member in a named server new to the bot THEN they join it under its name', async () => {
+      const { ctx, db } = env;
+      await ensureMember(ctx, caller());
+      await ensureMember(ctx, caller({ group: { id: 'g3', name: 'Night class', locale: 'ko' } }));
+      expect(await db.prisma.group.findUniqueOrThrow({ where: { id: 'g3' } })).toMatchObject({
+        name: 'Night class',
+        locale: 'ko',
+      });
+      expect(await db.prisma.membership.count({ where: { memberId: 'm1', groupId: 'g3' } })).toBe(1);
+    });
+
     it('GIVEN a new name or locale THEN they are stored; an unknown locale keeps the last one', async () => {
       const { ctx, clock } = env;
       await ensureMember(ctx, caller());
@@ -138,6 +162,16 @@ eachProvider((provider) => {
         displayName: 'Ann B',
         lastLocale: 'vi',
       });
+    });
+
+    it('GIVEN closed DMs and a caller whose locale is unknown THEN they reopen keeping the last locale', async () => {
+      const { ctx, db } = env;
+      await ensureMember(ctx, caller({ locale: 'ko' }));
+      await db.prisma.member.update({ where: { id: 'm1' }, data: { dmsClosed: true } });
+      const reopened = await ensureMember(ctx, caller({ locale: null }));
+      expect(reopened.dmsWereClosed).toBe(true);
+      expect(reopened.member).toMatchObject({ dmsClosed: false, lastLocale: 'ko' });
+      expect((await db.prisma.member.findUniqueOrThrow({ where: { id: 'm1' } })).lastLocale).toBe('ko');
     });
   });
 
