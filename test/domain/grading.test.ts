@@ -178,6 +178,36 @@ describe('grading by kind', () => {
   });
 });
 
+describe('grading typed answers and self-grades at their limits', () => {
+  it('GIVEN a typed answer within the typo allowance THEN it is correct and can be quick; one typo more is grade 1', () => {
+    // "Memcached": 9 characters, two typos tolerated.
+    const limit = quickThresholdMs(text);
+    expect(gradeAnswer(text, { kind: 'text', text: 'memkashed' }, limit)).toMatchObject({
+      grade: 5,
+      quick: true,
+    });
+    expect(gradeAnswer(text, { kind: 'text', text: 'memkashed' }, limit + 1)).toMatchObject({
+      grade: 4,
+      quick: false,
+    });
+    expect(gradeAnswer(text, { kind: 'text', text: 'nemkashed' }, limit)).toEqual({
+      grade: 1,
+      correct: false,
+      partly: false,
+      quick: false,
+    });
+  });
+
+  it('GIVEN each flashcard self-grade THEN it is kept as given and counts as correct from 3', () => {
+    const card = { ...base, id: 'f', kind: 'flashcard' as const, prompt: 'front', back: 'back' };
+    const verdicts = ([0, 1, 2, 3, 4, 5] as const).map((grade) =>
+      gradeAnswer(card, { kind: 'flashcard', grade }, undefined),
+    );
+    expect(verdicts.map((v) => v.grade)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(verdicts.map((v) => v.correct)).toEqual([false, false, false, true, true, true]);
+  });
+});
+
 describe('the quick threshold', () => {
   it('GIVEN a choice question THEN 5 s plus 50 ms per character of the prompt and the options joined by spaces', () => {
     // "Pick" (4) + "a b c" (5) = 9 characters.

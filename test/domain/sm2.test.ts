@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   type Grade,
   InvalidGradeError,
+  isGrade,
   NEW_CARD,
+  needsReask,
   nextEasiness,
   review,
   type Sm2State,
@@ -59,5 +61,53 @@ describe('SM-2 intervals', () => {
     const scheduled = run([4, 3, 5, 3, 5, 3]);
     expect(scheduled.map((s) => s.intervalDays)).toEqual([1, 6, 15, 35, 85, 194]);
     expect(scheduled.map((s) => s.easiness)).toEqual([2.5, 2.36, 2.46, 2.32, 2.42, 2.28]);
+  });
+});
+
+describe('SM-2 edges', () => {
+  it('GIVEN an interval times EF that is a whole number THEN no day is added by the rounding up', () => {
+    expect(run([4, 4, 4]).map((s) => s.intervalDays)).toEqual([1, 6, 15]);
+    // 25 x 2.2 is 55.00000000000001 in floating point: still 55 days.
+    expect(review({ easiness: 2.2, intervalDays: 25, repetitions: 3 }, 4)).toEqual({
+      easiness: 2.2,
+      intervalDays: 55,
+      repetitions: 4,
+    });
+  });
+
+  it('GIVEN the easiness at the floor THEN a lapse keeps it there and the next intervals are 1, 6, then x 1.3', () => {
+    const floor = { easiness: 1.3, intervalDays: 40, repetitions: 5 };
+    const [lapsed, first, second, third] = run([0, 3, 3, 3], floor);
+    expect(lapsed).toEqual({ easiness: 1.3, intervalDays: 1, repetitions: 0 });
+    expect([first, second, third].map((s) => s?.intervalDays)).toEqual([1, 6, 8]);
+    expect(third?.easiness).toBe(1.3);
+  });
+
+  it('GIVEN grade 0 THEN it is a valid grade (a blackout), and -1 or a numeric string are not', () => {
+    expect([0, 5].map(isGrade)).toEqual([true, true]);
+    expect([-1, 6, 2.5, '3', null].map(isGrade)).toEqual([false, false, false, false, false]);
+    expect(review(NEW_CARD, 0)).toEqual({ easiness: 2.5, intervalDays: 1, repetitions: 0 });
+    expect(() => review(NEW_CARD, -1 as Grade)).toThrow(InvalidGradeError);
+  });
+
+  it('GIVEN an invalid grade THEN the error names itself and the grade it got', () => {
+    const error = (() => {
+      try {
+        review(NEW_CARD, 7 as Grade);
+      } catch (e) {
+        return e;
+      }
+      return undefined;
+    })();
+    expect(error).toBeInstanceOf(RangeError);
+    expect(error).toMatchObject({
+      name: 'InvalidGradeError',
+      grade: 7,
+      message: 'an SM-2 grade is a whole number from 0 to 5, got 7',
+    });
+  });
+
+  it('GIVEN each grade THEN below 4 is asked again in the session and 4 or 5 is not', () => {
+    expect(([0, 1, 2, 3, 4, 5] as Grade[]).map(needsReask)).toEqual([true, true, true, true, false, false]);
   });
 });

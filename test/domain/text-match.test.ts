@@ -63,3 +63,20 @@ describe('matching against the accepted answers', () => {
     expect(matchesAnswer('5 replicas', ['15 replicas'])).toBe(false);
   });
 });
+
+describe('numbers and spacing at the typo limits', () => {
+  it('GIVEN a digit moved from one number to the next THEN no match, though only two characters changed', () => {
+    // 16 characters: two typos would be tolerated, but the numbers are 804 and 43, not 80 and 443.
+    expect(matchesAnswer('ports 804 and 43', ['Ports 80 and 443'])).toBe(false);
+    expect(matchesAnswer('scale from 1 to 23 nodes', ['Scale from 12 to 3 nodes'])).toBe(false);
+    expect(matchesAnswer('prots 80 and 443', ['Ports 80 and 443'])).toBe(true);
+  });
+
+  it('GIVEN a short answer split or joined differently THEN it matches, though no typo is tolerated at that length', () => {
+    expect(matchesAnswer('IO', ['I/O'])).toBe(true);
+    expect(matchesAnswer('I/O', ['IO'])).toBe(true);
+    expect(matchesAnswer('EC 2', ['EC2'])).toBe(true);
+    expect(matchesAnswer('EC 3', ['EC2'])).toBe(false);
+    expect(matchesAnswer('IOS', ['I/O'])).toBe(false);
+  });
+});
