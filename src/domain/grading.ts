@@ -8,7 +8,7 @@ import { matchesAnswer } from './text-match.ts';
  *   wrong 1; a multi-select answer with some but not all right picks and no wrong pick... is
  *   still wrong, but "partly correct" (at least one right pick) earns 2; correct 4;
  *   correct and quick 5; correct but the member says "I guessed" 3.
- * Flashcards: the member grades themselves 0-5 (FLASHCARD_GRADES).
+ * Flashcards: the member grades themselves 0-5 (the buttons' labels are in the catalogues, grades.N).
  */
 
 export type Answer =
@@ -18,16 +18,6 @@ export type Answer =
   | { kind: 'flashcard'; grade: Grade };
 
 export type Verdict = { grade: Grade; correct: boolean; partly: boolean; quick: boolean };
-
-/** SuperMemo's own descriptions of the six grades, shortened to fit a button. */
-export const FLASHCARD_GRADES: { grade: Grade; label: string; meaning: string }[] = [
-  { grade: 0, label: 'Blackout', meaning: 'complete blackout' },
-  { grade: 1, label: 'Wrong, knew it once seen', meaning: 'incorrect; the answer felt familiar once seen' },
-  { grade: 2, label: 'Wrong, almost had it', meaning: 'incorrect; the answer seemed easy to recall' },
-  { grade: 3, label: 'Right, hard', meaning: 'correct, recalled with serious difficulty' },
-  { grade: 4, label: 'Right, hesitated', meaning: 'correct after a hesitation' },
-  { grade: 5, label: 'Right, easy', meaning: 'perfect response' },
-];
 
 /**
  * How fast a correct answer must be to count as "quick" (grade 5): 5 s to react plus reading
