@@ -1,9 +1,10 @@
 import { randomInt } from 'node:crypto';
+import type { Exam, ExamItem } from '../../data/types.ts';
 import { drawExam, EXAM_LIMITS, type ExamCandidate } from '../../domain/exam.ts';
 import { type CoreContext, UserError } from '../context.ts';
 import { endExam } from './guard.ts';
 import { examQuestion, examResult } from './present.ts';
-import type { ExamStep } from './types.ts';
+import type { ExamQuestion, ExamStep } from './types.ts';
 
 export type ExamRequest = { questions?: number | undefined; minutes?: number | undefined };
 
@@ -32,6 +33,15 @@ function checkRequest(req: ExamRequest, available: number): { questions: number;
   return { questions, minutes };
 }
 
+/** The open exam's question where the member left it, else the next one still in the bank (after the last, the first). */
+function questionToResume(ctx: CoreContext, exam: Exam, items: ExamItem[]): ExamQuestion | null {
+  for (let i = 0; i < items.length; i++) {
+    const question = examQuestion(ctx.bank, exam, items, (exam.position + i) % items.length);
+    if (question !== null) return question;
+  }
+  return null;
+}
+
 /**
  * Starts a practice exam: `questions` drawn from the whole bank (seen or not) across the exam
  * domains by weight, `minutes` to answer them. A member with an exam open is asked to resume
@@ -47,8 +57,9 @@ export async function startExam(ctx: CoreContext, memberId: string, req: ExamReq
     const open = await repos.exams.open(memberId);
     if (open !== null && now < open.deadline.getTime()) {
       const items = await repos.exams.items(open.id);
-      const current = examQuestion(ctx.bank, open, items, open.position);
+      const current = questionToResume(ctx, open, items);
       if (current !== null) return { kind: 'already-open', exam: current, asked };
+      // Not one of its questions is left in the bank: nothing to resume.
       await repos.exams.end(open.id, 'abandoned', new Date(now), null);
     } else if (open !== null) {
       // Its time ran out while the member was away: its result first, a new exam next time.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { indexBank, UserError } from '../../../src/core/context.ts';
-import { examCandidates, startExam, submitExam } from '../../../src/core/exam/index.ts';
+import { examCandidates, resumeExam, startExam, submitExam } from '../../../src/core/exam/index.ts';
+import { syncBank } from '../../../src/core/sync-bank.ts';
 import { useCore } from '../../support/core.ts';
 import { questionOf } from '../../support/exam.ts';
 import { join } from '../../support/study.ts';
@@ -174,7 +175,7 @@ describe('starting an exam', () => {
     expect(await db.prisma.exam.findFirstOrThrow()).toMatchObject({ status: 'expired', openFor: null });
   });
 
-  it('GIVEN an open exam whose current question left the bank WHEN a new one is asked for THEN the old one is abandoned and the new one starts', async () => {
+  it('GIVEN an open exam whose current question left the bank WHEN a new one is asked for THEN the member is asked to resume it at the next question still in the bank', async () => {
     const { ctx, clock, db } = env;
     await join(ctx, 'm1');
     const old = questionOf(await startExam(ctx, 'm1', { questions: 8, minutes: 30 }));
@@ -182,6 +183,36 @@ describe('starting an exam', () => {
     const rest = examCandidates(ctx).filter((c) => c.id !== old.question.id);
     const smaller = withQuestions(rest.map((c) => c.id));
     const step = await startExam(smaller, 'm1', { questions: 5, minutes: 20 });
+    expect(step).toMatchObject({ kind: 'already-open', exam: { examId: old.examId, position: 1 } });
+    const exams = await db.prisma.exam.findMany();
+    expect(exams.map((e) => [e.id, e.status, e.openFor])).toEqual([[old.examId, 'open', 'm1']]);
+  });
+
+  it('GIVEN an open exam at its last question, which left the bank THEN resuming wraps to its first question', async () => {
+    const { ctx, clock } = env;
+    await join(ctx, 'm1');
+    const first = questionOf(await startExam(ctx, 'm1', { questions: 8, minutes: 30 }));
+    const last = questionOf(await resumeExam(ctx, 'm1', first.examId, 7));
+    clock.advance(MIN);
+    const smaller = withQuestions(
+      examCandidates(ctx)
+        .filter((c) => c.id !== last.question.id)
+        .map((c) => c.id),
+    );
+    const step = await startExam(smaller, 'm1', {});
+    expect(step).toMatchObject({ kind: 'already-open', exam: { examId: first.examId, position: 0 } });
+  });
+
+  it('GIVEN an open exam none of whose questions is left in the bank WHEN a new one is asked for THEN the old one is abandoned and the new one starts', async () => {
+    const { ctx, clock, db } = env;
+    await join(ctx, 'm1');
+    const old = questionOf(await startExam(ctx, 'm1', { questions: 5, minutes: 30 }));
+    clock.advance(MIN);
+    // The bank rewritten: every question under a new id, none of the old exam's left.
+    const renamed = ctx.bank.questions.map((q) => ({ ...q, id: `${q.id}-v2` }));
+    await syncBank(db.store, renamed, new Date(clock.now));
+    const rewritten = { ...ctx, bank: indexBank({ ...ctx.bank, questions: renamed }) };
+    const step = await startExam(rewritten, 'm1', { questions: 5, minutes: 20 });
     expect(step).toMatchObject({ kind: 'question', started: true, exam: { position: 0, total: 5 } });
     const exams = await db.prisma.exam.findMany({ orderBy: { id: 'asc' } });
     expect(exams.map((e) => [e.id, e.status, e.openFor, e.score, e.endedAt?.getTime() ?? null])).toEqual([
