@@ -70,3 +70,29 @@ export async function answerAll(
   }
   return { answered: asked.length, asked, after: await startSession(ctx, memberId) };
 }
+
+/** The question a new (or resumed) session starts with; throws when there is none. */
+export async function firstQuestion(
+  ctx: CoreContext,
+  memberId = 'm1',
+  options: Parameters<typeof startSession>[2] = {},
+): Promise<PresentedQuestion> {
+  const start = await startSession(ctx, memberId, options);
+  if (start.kind !== 'question') throw new Error(`expected a question, got ${start.kind}`);
+  return start.question;
+}
+
+/** Answers a shown question right or wrong two seconds on; throws unless a review step was recorded. */
+export async function answerShown(
+  ctx: CoreContext,
+  clock: TestClock,
+  q: PresentedQuestion,
+  right = true,
+  memberId = 'm1',
+) {
+  clock.advance(2_000);
+  const answer = right ? rightAnswer(q) : wrongAnswer(q);
+  const r = await answerQuestion(ctx, { memberId, sessionId: q.sessionId, step: q.step, answer });
+  if (r.status !== 'recorded') throw new Error(`unexpected ${r.status}`);
+  return r;
+}

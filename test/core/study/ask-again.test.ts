@@ -1,37 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { updateSettings } from '../../../src/core/settings.ts';
-import {
-  answerQuestion,
-  type PresentedQuestion,
-  type SessionMode,
-  startSession,
-  undoReview,
-} from '../../../src/core/study/index.ts';
+import { type PresentedQuestion, type SessionMode, undoReview } from '../../../src/core/study/index.ts';
 import { useCore } from '../../support/core.ts';
-import { answerAll, join, rightAnswer, wrongAnswer } from '../../support/study.ts';
+import { answerAll, answerShown, firstQuestion as firstQuestionOf, join } from '../../support/study.ts';
 
 /** Where an undone answer's question is asked again, and what that session's counters say. */
 const T0 = Date.parse('2026-03-02T10:00:00Z'); // a Monday
 const DAY = 86_400_000;
 const env = useCore(T0);
 
-async function start(options: { topic?: string; mode?: SessionMode } = {}): Promise<PresentedQuestion> {
-  const s = await startSession(env.ctx, 'm1', options);
-  if (s.kind !== 'question') throw new Error(`expected a question, got ${s.kind}`);
-  return s.question;
-}
-
-async function answer(q: PresentedQuestion, right = true) {
-  env.clock.advance(2_000);
-  const r = await answerQuestion(env.ctx, {
-    memberId: 'm1',
-    sessionId: q.sessionId,
-    step: q.step,
-    answer: right ? rightAnswer(q) : wrongAnswer(q),
-  });
-  if (r.status !== 'recorded') throw new Error(`unexpected ${r.status}`);
-  return r;
-}
+const start = (options: { topic?: string; mode?: SessionMode } = {}) =>
+  firstQuestionOf(env.ctx, 'm1', options);
+const answer = (q: PresentedQuestion, right = true) => answerShown(env.ctx, env.clock, q, right);
 
 /** Answers right until the session ends; returns the questions asked. */
 async function finish(first: PresentedQuestion): Promise<string[]> {

@@ -1,38 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { indexBank } from '../../../src/core/context.ts';
 import { updateSettings } from '../../../src/core/settings.ts';
-import {
-  answerQuestion,
-  type PresentedQuestion,
-  startSession,
-  undoReview,
-} from '../../../src/core/study/index.ts';
+import { type PresentedQuestion, undoReview } from '../../../src/core/study/index.ts';
 import { syncBank } from '../../../src/core/sync-bank.ts';
 import { useCore } from '../../support/core.ts';
-import { join, rightAnswer, wrongAnswer } from '../../support/study.ts';
+import { answerShown, firstQuestion as firstQuestionOf, join } from '../../support/study.ts';
 
 /** What an undo refuses: an older Undo button, a card answered since, a question gone from the bank. */
 const T0 = Date.parse('2026-03-02T10:00:00Z'); // a Monday
 const HOUR = 3_600_000;
 const env = useCore(T0);
 
-async function firstQuestion(): Promise<PresentedQuestion> {
-  const start = await startSession(env.ctx, 'm1');
-  if (start.kind !== 'question') throw new Error('expected a question');
-  return start.question;
-}
-
-async function answer(q: PresentedQuestion, right = true) {
-  env.clock.advance(2_000);
-  const r = await answerQuestion(env.ctx, {
-    memberId: 'm1',
-    sessionId: q.sessionId,
-    step: q.step,
-    answer: right ? rightAnswer(q) : wrongAnswer(q),
-  });
-  if (r.status !== 'recorded') throw new Error(`unexpected ${r.status}`);
-  return r;
-}
+const firstQuestion = () => firstQuestionOf(env.ctx);
+const answer = (q: PresentedQuestion, right = true) => answerShown(env.ctx, env.clock, q, right);
 
 const undoneRows = () => env.db.prisma.reviewLog.count({ where: { undoneAt: { not: null } } });
 

@@ -11,29 +11,21 @@ import {
 } from '../../../src/core/study/index.ts';
 import { reviewPoints } from '../../../src/domain/progress.ts';
 import { useCore } from '../../support/core.ts';
-import { answerAll, join, rightAnswer, wrongAnswer } from '../../support/study.ts';
+import {
+  answerAll,
+  answerShown,
+  firstQuestion as firstQuestionOf,
+  join,
+  rightAnswer,
+} from '../../support/study.ts';
 
 const T0 = Date.parse('2026-03-02T10:00:00Z'); // a Monday
 const DAY = 86_400_000;
 const env = useCore(T0);
 
-async function firstQuestion(memberId = 'm1'): Promise<PresentedQuestion> {
-  const start = await startSession(env.ctx, memberId);
-  if (start.kind !== 'question') throw new Error('expected a question');
-  return start.question;
-}
-
-async function answer(q: PresentedQuestion, right = true, memberId = 'm1') {
-  env.clock.advance(2_000);
-  const r = await answerQuestion(env.ctx, {
-    memberId,
-    sessionId: q.sessionId,
-    step: q.step,
-    answer: right ? rightAnswer(q) : wrongAnswer(q),
-  });
-  if (r.status !== 'recorded') throw new Error(`unexpected ${r.status}`);
-  return r;
-}
+const firstQuestion = (memberId = 'm1') => firstQuestionOf(env.ctx, memberId);
+const answer = (q: PresentedQuestion, right = true, memberId = 'm1') =>
+  answerShown(env.ctx, env.clock, q, right, memberId);
 
 /** The day's points as the log's standing reviews make them. */
 async function logPoints(memberId: string, day: string): Promise<number> {
