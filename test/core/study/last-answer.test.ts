@@ -30,5 +30,11 @@ describe("a session's latest answer as stored", () => {
     expect(decodeLastAnswer('null')).toBeNull();
     expect(decodeLastAnswer(JSON.stringify({ summary: null }))).toBeNull();
     expect(decodeLastAnswer(JSON.stringify({ feedback: null }))).toBeNull();
+    expect(decodeLastAnswer(JSON.stringify({ feedback: 'right', summary: null }))).toBeNull();
+  });
+
+  it('GIVEN a recorded review that is not a number THEN none is taken for it', () => {
+    const stored = { feedback: { ...feedback, reviewId: null }, summary: null, recordedReviewId: '7' };
+    expect(decodeLastAnswer(JSON.stringify(stored))?.recordedReviewId).toBeNull();
   });
 });
