@@ -1,4 +1,6 @@
-import type { ExamQuestion, ExamStep, ShownAnswer } from '../../src/core/exam/index.ts';
+import type { CoreContext } from '../../src/core/context.ts';
+import { type ExamQuestion, type ExamStep, type ShownAnswer, startExam } from '../../src/core/exam/index.ts';
+import { join } from './study.ts';
 
 /** The right answer to an exam question as shown (picks in shown order, as the exam shows a stored answer). */
 export function rightExamAnswer(e: ExamQuestion): ShownAnswer {
@@ -19,4 +21,10 @@ export function questionOf(step: ExamStep): ExamQuestion {
   if (step.kind !== 'question')
     throw new Error(`expected a question, got ${JSON.stringify(step).slice(0, 200)}`);
   return step.exam;
+}
+
+/** A member joined (in the test group) who starts an exam; its first question. */
+export async function startedExam(ctx: CoreContext, questions = 6, minutes = 10, memberId = 'm1') {
+  await join(ctx, memberId);
+  return questionOf(await startExam(ctx, memberId, { questions, minutes }));
 }

@@ -5,11 +5,10 @@ import {
   flagExam,
   resumeExam,
   reviewExam,
-  startExam,
   submitExam,
 } from '../../../src/core/exam/index.ts';
 import { useCore } from '../../support/core.ts';
-import { questionOf, rightExamAnswer, wrongExamAnswer } from '../../support/exam.ts';
+import { questionOf, rightExamAnswer, startedExam, wrongExamAnswer } from '../../support/exam.ts';
 import { join } from '../../support/study.ts';
 
 /** What every click on an exam meets first: an exam that is gone, ended, or past its deadline. */
@@ -18,10 +17,7 @@ const T0 = Date.parse('2026-03-02T10:00:00Z');
 const env = useCore(T0);
 const MIN = 60_000;
 
-async function start(questions = 6, minutes = 10) {
-  await join(env.ctx, 'm1');
-  return questionOf(await startExam(env.ctx, 'm1', { questions, minutes }));
-}
+const start = (questions = 6, minutes = 10) => startedExam(env.ctx, questions, minutes);
 
 function answered() {
   return env.db.prisma.examItem.count({ where: { answer: { not: null } } });

@@ -7,21 +7,18 @@ import {
   flagExam,
   resumeExam,
   reviewExam,
-  startExam,
   submitExam,
 } from '../../../src/core/exam/index.ts';
 import { useCore } from '../../support/core.ts';
-import { questionOf, rightExamAnswer, wrongExamAnswer } from '../../support/exam.ts';
+import { questionOf, rightExamAnswer, startedExam, wrongExamAnswer } from '../../support/exam.ts';
 import { join } from '../../support/study.ts';
 
 const T0 = Date.parse('2026-03-02T10:00:00Z');
 const env = useCore(T0);
 const MIN = 60_000;
 
-async function start(questions = 6, minutes = 10, memberId = 'm1') {
-  await join(env.ctx, memberId);
-  return questionOf(await startExam(env.ctx, memberId, { questions, minutes }));
-}
+const start = (questions = 6, minutes = 10, memberId = 'm1') =>
+  startedExam(env.ctx, questions, minutes, memberId);
 
 describe('taking an exam', () => {
   it('GIVEN an exam WHEN questions are answered THEN no feedback is given, the answer is kept in file letters and the next question follows', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { updateSettings } from '../../../src/core/settings.ts';
 import { answerQuestion, type PresentedQuestion, startSession } from '../../../src/core/study/index.ts';
+import { seedDueCard } from '../../support/cards.ts';
 import { useCore } from '../../support/core.ts';
 import { eachProvider } from '../../support/providers.ts';
 import { join, rightAnswer } from '../../support/study.ts';
@@ -11,21 +12,7 @@ eachProvider((provider) => {
   const env = useCore(T0, {}, provider);
 
   /** A card of `questionId` reviewed before, due at `dueAt`. */
-  async function dueCard(questionId: string, dueAt: number) {
-    await env.db.prisma.card.create({
-      data: {
-        memberId: 'm1',
-        questionId,
-        easiness: 2.5,
-        intervalDays: 1,
-        repetitions: 1,
-        reviewCount: 1,
-        dueAt: new Date(dueAt),
-        lastReviewedAt: new Date(dueAt - 24 * HOUR),
-        createdAt: new Date(T0 - 30 * 24 * HOUR),
-      },
-    });
-  }
+  const dueCard = (questionId: string, dueAt: number) => seedDueCard(env.db, T0, 'm1', questionId, dueAt);
 
   /** A member without new cards today, so only the due cards are asked. */
   async function member() {

@@ -6,6 +6,7 @@ import {
   type StartResult,
   startSession,
 } from '../../../src/core/study/index.ts';
+import { seedDueCard } from '../../support/cards.ts';
 import { useCore } from '../../support/core.ts';
 import { eachProvider } from '../../support/providers.ts';
 import { answerAll, join, rightAnswer, wrongAnswer } from '../../support/study.ts';
@@ -78,21 +79,8 @@ eachProvider((provider) => {
   const HOUR = 3_600_000;
 
   /** A card of `questionId` reviewed before, due at `dueAt`. */
-  async function dueCard(memberId: string, questionId: string, dueAt: number) {
-    await env.db.prisma.card.create({
-      data: {
-        memberId,
-        questionId,
-        easiness: 2.5,
-        intervalDays: 1,
-        repetitions: 1,
-        reviewCount: 1,
-        dueAt: new Date(dueAt),
-        lastReviewedAt: new Date(dueAt - 24 * HOUR),
-        createdAt: new Date(T0 - 30 * 24 * HOUR),
-      },
-    });
-  }
+  const dueCard = (memberId: string, questionId: string, dueAt: number) =>
+    seedDueCard(env.db, T0, memberId, questionId, dueAt);
 
   function question(start: StartResult) {
     if (start.kind !== 'question') throw new Error(`expected a question, got ${start.kind}`);
